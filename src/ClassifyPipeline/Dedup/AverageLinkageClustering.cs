@@ -1,0 +1,88 @@
+namespace ClassifyPipeline.Dedup;
+
+/// <summary>
+/// Agglomerative clustering with average linkage over a sparse similarity graph (a missing edge counts
+/// as similarity 0). Two groups merge only while the mean similarity over all their cross pairs stays at
+/// or above the threshold, so a chain of weak links cannot join two stories the way single linkage does.
+/// Ties break on the lowest document indices, so the result depends only on the graph, not on input order.
+/// </summary>
+public static class AverageLinkageClustering
+{
+    /// <summary>Cluster label (the lowest document index in the cluster) for each of <paramref name="count"/> documents.</summary>
+    public static int[] Cluster(int count, IEnumerable<(int I, int J, double Similarity)> edges, double threshold)
+    {
+        var size = new int[count];
+        var neighbors = new Dictionary<int, double>[count];
+        for (var i = 0; i < count; i++)
+        {
+            size[i] = 1;
+            neighbors[i] = [];
+        }
+        var queue = new PriorityQueue<(int A, int B, double Avg), (double, int, int)>();
+        foreach (var (i, j, s) in edges)
+        {
+            var (a, b) = i < j ? (i, j) : (j, i);
+            neighbors[a][b] = neighbors[a].GetValueOrDefault(b) + s;
+            neighbors[b][a] = neighbors[b].GetValueOrDefault(a) + s;
+        }
+        for (var a = 0; a < count; a++)
+        {
+            foreach (var (b, sum) in neighbors[a])
+            {
+                if (a < b && sum >= threshold)
+                    queue.Enqueue((a, b, sum), (-sum, a, b));
+            }
+        }
+
+        var parent = new int[count];
+        for (var i = 0; i < count; i++)
+            parent[i] = i;
+        var alive = new bool[count];
+        Array.Fill(alive, true);
+
+        while (queue.TryDequeue(out var top, out _))
+        {
+            var (a, b, avg) = top;
+            if (!alive[a] || !alive[b] || !neighbors[a].TryGetValue(b, out var sum))
+                continue;
+            var current = sum / ((double)size[a] * size[b]);
+            if (current != avg)
+                continue; // stale entry: the pair was re-queued with its new average
+            if (current < threshold)
+                break;
+
+            // merge b into a (a is the lower index, the cluster's label)
+            alive[b] = false;
+            parent[b] = a;
+            neighbors[a].Remove(b);
+            neighbors[b].Remove(a);
+            foreach (var (n, s) in neighbors[b])
+            {
+                neighbors[a][n] = neighbors[a].GetValueOrDefault(n) + s;
+                neighbors[n].Remove(b);
+                neighbors[n][a] = neighbors[a][n];
+            }
+            neighbors[b].Clear();
+            size[a] += size[b];
+            foreach (var (n, s) in neighbors[a])
+            {
+                var newAvg = s / ((double)size[a] * size[n]);
+                if (newAvg >= threshold)
+                {
+                    var (x, y) = a < n ? (a, n) : (n, a);
+                    queue.Enqueue((x, y, newAvg), (-newAvg, x, y));
+                }
+            }
+        }
+
+        var label = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var r = i;
+            while (parent[r] != r)
+                r = parent[r];
+            label[i] = r;
+        }
+        return label;
+    }
+}

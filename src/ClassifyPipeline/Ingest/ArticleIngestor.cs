@@ -1,0 +1,107 @@
+using ClassifyPipeline.Articles;
+
+namespace ClassifyPipeline.Ingest;
+
+/// <summary>
+/// The Ingest stage: reads the files it is given with the reader for each kind, decodes their
+/// bytes, caps sizes, and merges repeats (the same id or URL twice is one article, the first kept).
+/// </summary>
+public sealed class ArticleIngestor
+{
+    private readonly IngestOptions _options;
+    private readonly IReadOnlyList<IArticleReader> _readers;
+
+    public ArticleIngestor(IngestOptions options, IReadOnlyList<IArticleReader>? readers = null)
+    {
+        _options = options;
+        _readers = readers ?? DefaultReaders();
+    }
+
+    public static IReadOnlyList<IArticleReader> DefaultReaders() =>
+        [new TextFileReader(), new JsonLinesReader(), new CsvArticleReader()];
+
+    /// <summary>True when some reader takes files with this name.</summary>
+    public bool Handles(string path) => _readers.Any(r => r.CanRead(path));
+
+    public IngestResult Ingest(IReadOnlyList<string> files, IProgress<int>? filesDone = null, CancellationToken cancellationToken = default)
+    {
+        var articles = new List<Article>();
+        var rejections = new List<Rejection>();
+        var seenIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var seenUrls = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var done = 0;
+        foreach (var file in files)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var item in ReadFile(file, cancellationToken))
+            {
+                if (item.Rejection is { } rejection)
+                {
+                    rejections.Add(rejection);
+                    continue;
+                }
+                var article = item.Article!;
+                var sizeError = CheckSize(article);
+                if (sizeError is not null)
+                {
+                    rejections.Add(new Rejection(file, article.Id, sizeError));
+                    continue;
+                }
+                if (seenIds.TryGetValue(article.Id, out var firstFile))
+                {
+                    rejections.Add(new Rejection(file, article.Id, $"repeat: an article with id '{article.Id}' came earlier from {firstFile}; the first is kept"));
+                    continue;
+                }
+                if (article.Url is { } url && seenUrls.TryGetValue(url, out var firstId))
+                {
+                    rejections.Add(new Rejection(file, article.Id, $"repeat: the same URL as article '{firstId}'; the first is kept"));
+                    continue;
+                }
+                seenIds[article.Id] = file;
+                if (article.Url is not null)
+                    seenUrls[article.Url] = article.Id;
+                articles.Add(article);
+            }
+            filesDone?.Report(++done);
+        }
+        return new IngestResult(articles, rejections);
+    }
+
+    private string? CheckSize(Article article)
+    {
+        var length = article.Body.Trim().Length;
+        if (length > _options.MaxArticleChars)
+            return $"article text of {article.Body.Length:N0} characters is over ingest.maxArticleChars ({_options.MaxArticleChars:N0})";
+        if (length < _options.MinArticleChars)
+            return $"article text of {length} characters is under ingest.minArticleChars ({_options.MinArticleChars})";
+        return null;
+    }
+
+    private IEnumerable<ReadItem> ReadFile(string file, CancellationToken cancellationToken)
+    {
+        var reader = _readers.FirstOrDefault(r => r.CanRead(file));
+        if (reader is null)
+            return [ReadItem.Rejected(file, null, "unsupported file type (expected .txt, .jsonl, .ndjson or .csv)")];
+
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(file);
+            if (info.Length > _options.MaxFileBytes)
+                return [ReadItem.Rejected(file, null, $"file of {info.Length:N0} bytes is over ingest.maxFileBytes ({_options.MaxFileBytes:N0})")];
+            bytes = File.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return [ReadItem.Rejected(file, null, $"cannot read the file: {e.Message}")];
+        }
+
+        var decoded = TextDecoder.Decode(bytes);
+        if (decoded.Text is null)
+            return [ReadItem.Rejected(file, null, decoded.Error!)];
+        return reader.Read(file, decoded.Text, cancellationToken);
+    }
+}
+
+/// <summary>The articles read, in input order, and everything that could not be read.</summary>
+public sealed record IngestResult(IReadOnlyList<Article> Articles, IReadOnlyList<Rejection> Rejections);

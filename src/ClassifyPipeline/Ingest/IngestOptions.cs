@@ -1,0 +1,19 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ClassifyPipeline.Ingest;
+
+/// <summary>The <c>ingest</c> section of pipeline.json.</summary>
+public sealed class IngestOptions
+{
+    /// <summary>Files larger than this are rejected unread.</summary>
+    [Range(1, 4L * 1024 * 1024 * 1024)]
+    public long MaxFileBytes { get; set; } = 256L * 1024 * 1024;
+
+    /// <summary>Articles whose body is longer than this (in characters) are rejected.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxArticleChars { get; set; } = 1_000_000;
+
+    /// <summary>Articles whose body is shorter than this (in characters, after trimming) are rejected as empty.</summary>
+    [Range(0, int.MaxValue)]
+    public int MinArticleChars { get; set; } = 1;
+}

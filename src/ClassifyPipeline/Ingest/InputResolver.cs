@@ -1,0 +1,57 @@
+using Microsoft.Extensions.FileSystemGlobbing;
+
+namespace ClassifyPipeline.Ingest;
+
+/// <summary>
+/// Expands the command line's inputs (files, folders, glob patterns) into a sorted list of files.
+/// Folders are walked recursively and keep only files some reader takes. Inputs that match nothing
+/// are returned as errors rather than silently skipped.
+/// </summary>
+public static class InputResolver
+{
+    public static (IReadOnlyList<string> Files, IReadOnlyList<string> Errors) Resolve(IEnumerable<string> inputs, Func<string, bool> readable)
+    {
+        var files = new SortedSet<string>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        foreach (var input in inputs)
+        {
+            if (File.Exists(input))
+            {
+                files.Add(Path.GetFullPath(input));
+            }
+            else if (Directory.Exists(input))
+            {
+                var found = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Where(readable).Select(Path.GetFullPath).ToList();
+                if (found.Count == 0)
+                    errors.Add($"no readable files (.txt, .jsonl, .csv) in folder '{input}'");
+                files.UnionWith(found);
+            }
+            else if (input.IndexOfAny(['*', '?']) >= 0)
+            {
+                var matched = Glob(input);
+                if (matched.Count == 0)
+                    errors.Add($"no files match '{input}'");
+                files.UnionWith(matched);
+            }
+            else
+            {
+                errors.Add($"input not found: '{input}'");
+            }
+        }
+        return (files.ToList(), errors);
+    }
+
+    private static List<string> Glob(string pattern)
+    {
+        var full = Path.GetFullPath(pattern);
+        var root = Path.GetPathRoot(full)!;
+        var parts = full[root.Length..].Split(Path.DirectorySeparatorChar);
+        var fixedParts = parts.TakeWhile(p => p.IndexOfAny(['*', '?']) < 0).ToArray();
+        var baseDir = Path.Combine([root, .. fixedParts]);
+        if (!Directory.Exists(baseDir))
+            return [];
+        var matcher = new Matcher(StringComparison.Ordinal);
+        matcher.AddInclude(string.Join('/', parts.Skip(fixedParts.Length)));
+        return matcher.GetResultsInFullPath(baseDir).ToList();
+    }
+}

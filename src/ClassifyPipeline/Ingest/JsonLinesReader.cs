@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace ClassifyPipeline.Ingest;
+
+/// <summary>JSON Lines: one JSON object per line, field names as in the contract. A bad line is rejected alone.</summary>
+public sealed class JsonLinesReader : IArticleReader
+{
+    public bool CanRead(string path) =>
+        path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase);
+
+    public IEnumerable<ReadItem> Read(string path, string content, CancellationToken cancellationToken)
+    {
+        var source = Path.GetFileNameWithoutExtension(path);
+        using var reader = new StringReader(content);
+        var lineNumber = 0;
+        var any = false;
+        while (reader.ReadLine() is { } line)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+                continue;
+            any = true;
+            yield return ReadLine(path, lineNumber, line, source);
+        }
+        if (!any)
+            yield return ReadItem.Rejected(path, null, "empty file: no JSON lines");
+    }
+
+    private static ReadItem ReadLine(string path, int lineNumber, string line, string source)
+    {
+        var location = $"line {lineNumber}";
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(line);
+        }
+        catch (JsonException e)
+        {
+            return ReadItem.Rejected(path, location, $"malformed JSON: {e.Message}");
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return ReadItem.Rejected(path, location, $"expected a JSON object, found {document.RootElement.ValueKind}");
+            var root = document.RootElement;
+            var (article, error) = RecordFields.ToArticle(name => Field(root, name), source);
+            return article is null ? ReadItem.Rejected(path, location, error!) : ReadItem.Of(article);
+        }
+    }
+
+    private static string? Field(JsonElement root, string name)
+    {
+        foreach (var property in root.EnumerateObject())
+        {
+            if (!property.NameEquals(name) && !string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
+                continue;
+            return property.Value.ValueKind switch
+            {
+                JsonValueKind.String => property.Value.GetString(),
+                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
+                _ => null,
+            };
+        }
+        return null;
+    }
+}

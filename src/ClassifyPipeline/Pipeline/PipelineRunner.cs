@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using ClassifyPipeline.Articles;
+using ClassifyPipeline.Classification;
+using ClassifyPipeline.Dedup;
+using ClassifyPipeline.Ingest;
+using ClassifyPipeline.Text;
+using ClassifyPipeline.Vectors;
+using Microsoft.Extensions.Logging;
+
+namespace ClassifyPipeline.Pipeline;
+
+/// <summary>
+/// Composes the stages of <c>classify run</c>: Ingest → Clean → Analyze → Vectorize → Dedup → Label.
+/// Holds no state between runs; models are passed in, already trained.
+/// </summary>
+public sealed class PipelineRunner
+{
+    private readonly PipelineOptions _options;
+    private readonly ILogger _logger;
+    private readonly TimeProvider _time;
+    private readonly ITopicClassifier? _topics;
+    private readonly IStanceClassifier? _stances;
+
+    public PipelineRunner(PipelineOptions options, ILogger logger, TimeProvider? time = null, ITopicClassifier? topics = null, IStanceClassifier? stances = null)
+    {
+        var errors = OptionsValidator.Validate(options);
+        if (errors.Count > 0)
+            throw new ArgumentException("invalid options: " + string.Join("; ", errors), nameof(options));
+        _options = options;
+        _logger = logger;
+        _time = time ?? TimeProvider.System;
+        _topics = topics;
+        _stances = stances;
+    }
+
+    public RunResult Run(IReadOnlyList<string> files, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var timings = new List<StageTiming>();
+
+        var ingest = Timed("ingest", timings, () =>
+            new ArticleIngestor(_options.Ingest).Ingest(files, new Progress<int>(n => progress?.Report(new RunProgress("ingest", n, files.Count))), cancellationToken));
+        PipelineLog.Ingested(_logger, ingest.Articles.Count, files.Count, ingest.Rejections.Count);
+        foreach (var r in ingest.Rejections)
+            PipelineLog.Rejected(_logger, r.Input, r.Location, r.Reason);
+
+        var articles = ingest.Articles;
+        var analyzed = Timed("clean+analyze", timings, () => CleanAndAnalyze(articles, progress, cancellationToken));
+
+        var (model, vectors) = Timed("vectorize", timings, () =>
+        {
+            var statistics = CorpusStatistics.Empty.Add(analyzed.Select(a => a.Terms));
+            var fitted = new TfIdfEstimator(_options.Vectorize).Fit(statistics);
+            return (fitted, analyzed.Select(a => fitted.Transform(a.Terms)).ToArray());
+        });
+
+        var dedup = Timed("dedup", timings, () =>
+        {
+            var documents = analyzed.Select((a, i) => new DedupDocument(a.Id, a.Clean.Article.Published, vectors[i])).ToList();
+            return new Deduplicator(_options.Dedup).Run(documents, model, cancellationToken);
+        });
+        PipelineLog.Deduplicated(_logger, dedup.Stories.Count, dedup.Assignments.Count(a => a.DuplicateOf is not null), analyzed.Length);
+
+        var byId = analyzed.ToDictionary(a => a.Id, a => a.Clean, StringComparer.Ordinal);
+        var ordered = dedup.Assignments.Select(a => byId[a.Id]).ToList();
+        var topics = Timed("topic", timings, () => PredictTopics(ordered, cancellationToken));
+
+        var results = new List<ArticleResult>(ordered.Count);
+        for (var i = 0; i < ordered.Count; i++)
+            results.Add(new ArticleResult(ordered[i], dedup.Assignments[i], topics?[i], null, []));
+        progress?.Report(new RunProgress("done", results.Count, results.Count));
+        return new RunResult(results, dedup.Stories, ingest.Rejections, timings, files.Count);
+    }
+
+    private AnalyzedArticle[] CleanAndAnalyze(IReadOnlyList<Article> articles, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    {
+        var result = new AnalyzedArticle[articles.Count];
+        var done = 0L;
+        Parallel.For(0, articles.Count,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => (Cleaner: new ArticleCleaner(_options.Clean), Analyzer: new TextAnalyzer(_options.Analysis)),
+            (i, _, stage) =>
+            {
+                result[i] = stage.Analyzer.Analyze(stage.Cleaner.Clean(articles[i]));
+                var n = Interlocked.Increment(ref done);
+                if (n % 1000 == 0)
+                    progress?.Report(new RunProgress("analyze", n, articles.Count));
+                return stage;
+            },
+            _ => { });
+        return result;
+    }
+
+    private IReadOnlyList<TopicPrediction>? PredictTopics(IReadOnlyList<CleanArticle> articles, CancellationToken cancellationToken)
+    {
+        if (_topics is null)
+        {
+            PipelineLog.NoModel(_logger, "topic");
+            return null;
+        }
+        return _topics.Predict(articles, cancellationToken);
+    }
+
+    private T Timed<T>(string stage, List<StageTiming> timings, Func<T> work)
+    {
+        var start = _time.GetTimestamp();
+        var result = work();
+        var elapsed = _time.GetElapsedTime(start);
+        timings.Add(new StageTiming(stage, elapsed));
+        PipelineLog.StageDone(_logger, stage, (long)elapsed.TotalMilliseconds);
+        return result;
+    }
+}

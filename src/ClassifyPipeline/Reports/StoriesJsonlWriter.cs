@@ -1,0 +1,38 @@
+using System.Text.Json;
+using ClassifyPipeline.Dedup;
+
+namespace ClassifyPipeline.Reports;
+
+/// <summary>Writes <c>stories.jsonl</c>: each story with its members and every edge (cosine, tier, shared terms).</summary>
+public static class StoriesJsonlWriter
+{
+    public static void Write(Stream stream, IEnumerable<Story> stories) => JsonOutput.WriteLines(stream, stories, WriteStory);
+
+    private static void WriteStory(Utf8JsonWriter w, Story story)
+    {
+        w.WriteStartObject();
+        w.WriteString("storyId", story.Id);
+        w.WriteString("lead", story.LeadId);
+        w.WriteNumber("size", story.Members.Count);
+        w.WriteStartArray("members");
+        foreach (var m in story.Members)
+            w.WriteStringValue(m);
+        w.WriteEndArray();
+        w.WriteStartArray("edges");
+        foreach (var e in story.Edges)
+        {
+            w.WriteStartObject();
+            w.WriteString("from", e.From);
+            w.WriteString("to", e.To);
+            w.WriteNumber("cosine", JsonOutput.Round(e.Cosine));
+            w.WriteString("tier", e.Tier == EdgeTier.Duplicate ? "duplicate" : "story");
+            w.WriteStartArray("sharedTerms");
+            foreach (var t in e.SharedTerms)
+                w.WriteStringValue(t);
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ClassifyPipeline.Text;
+
+/// <summary>The <c>analysis</c> section of pipeline.json.</summary>
+public sealed class AnalysisOptions
+{
+    /// <summary>Stop words removed before n-grams are built.</summary>
+    public StopWordList StopWords { get; set; } = StopWordList.English;
+
+    /// <summary>Stemming applied to each token (Snowball English, Porter2).</summary>
+    public Stemming Stemming { get; set; } = Stemming.None;
+
+    /// <summary>Longest word n-gram; 1 means single words only.</summary>
+    [Range(1, 5)]
+    public int MaxNGram { get; set; } = 1;
+
+    /// <summary>Tokens shorter than this (in characters) are dropped.</summary>
+    [Range(1, 20)]
+    public int MinTokenLength { get; set; } = 2;
+
+    /// <summary>Tokens longer than this are dropped (URLs glued into words, base64 junk).</summary>
+    [Range(2, 1000)]
+    public int MaxTokenLength { get; set; } = 40;
+
+    /// <summary>Weight of the title: its tokens are counted this many times (0 leaves the title out of the vectors).</summary>
+    [Range(0, 10)]
+    public int TitleWeight { get; set; } = 1;
+}
+
+public enum StopWordList
+{
+    None,
+    English,
+}
+
+public enum Stemming
+{
+    None,
+    English,
+}

@@ -1,0 +1,66 @@
+using ClassifyPipeline.Text.Filters;
+
+namespace ClassifyPipeline.Text;
+
+/// <summary>
+/// The Analyze stage, built like a Lucene analyzer: the <see cref="Tokenizer"/>, then small filters
+/// (apostrophes, lower case, length, stop words, optional stemming), then word n-grams over what is left.
+/// Deterministic and culture-invariant. Holds reusable buffers: use one instance per thread.
+/// </summary>
+public sealed class TextAnalyzer
+{
+    private readonly AnalysisOptions _options;
+    private readonly ITokenFilter[] _filters;
+    private readonly TokenBuffer _buffer = new();
+    private readonly List<string> _words = [];
+
+    public TextAnalyzer(AnalysisOptions options)
+    {
+        _options = options;
+        var filters = new List<ITokenFilter> { new ApostropheFilter(), new LowerCaseFilter(), new LengthFilter(options.MinTokenLength, options.MaxTokenLength) };
+        if (options.StopWords == StopWordList.English)
+            filters.Add(new StopFilter(StopWords.English));
+        if (options.Stemming == Stemming.English)
+            filters.Add(new EnglishStemFilter());
+        _filters = [.. filters];
+    }
+
+    public AnalyzedArticle Analyze(CleanArticle article)
+    {
+        var terms = new List<string>();
+        for (var i = 0; i < _options.TitleWeight; i++)
+            AddTerms(article.Title, terms);
+        AddTerms(article.Body, terms);
+        return new AnalyzedArticle(article, terms);
+    }
+
+    /// <summary>The terms of one text: filtered words, then their n-grams (joined with a space) when <c>maxNGram</c> &gt; 1.</summary>
+    public List<string> Terms(string text)
+    {
+        var terms = new List<string>();
+        AddTerms(text, terms);
+        return terms;
+    }
+
+    private void AddTerms(string text, List<string> terms)
+    {
+        _words.Clear();
+        Tokenizer.Tokenize(text, (start, length) =>
+        {
+            _buffer.Set(text.AsSpan(start, length));
+            foreach (var filter in _filters)
+            {
+                if (!filter.Apply(_buffer))
+                    return;
+            }
+            if (_buffer.Length > 0)
+                _words.Add(new string(_buffer.Span));
+        });
+        terms.AddRange(_words);
+        for (var n = 2; n <= _options.MaxNGram; n++)
+        {
+            for (var i = 0; i + n <= _words.Count; i++)
+                terms.Add(string.Join(' ', _words, i, n));
+        }
+    }
+}

@@ -1,0 +1,101 @@
+namespace ClassifyPipeline.Vectors;
+
+/// <summary>
+/// A fitted TF-IDF weighting, following scikit-learn's <c>TfidfVectorizer(norm="l2")</c> conventions so that
+/// results can be checked against it:
+/// <list type="bullet">
+/// <item>tf(t, d) = count of t in d, or 1 + ln(count) when <c>sublinearTf</c>;</item>
+/// <item>idf(t) = ln((1 + n) / (1 + df(t))) + 1 when <c>smoothIdf</c>, else ln(n / df(t)) + 1,
+/// with n the number of documents and df(t) the number holding t;</item>
+/// <item>w(t, d) = tf(t, d) · idf(t), and the vector is divided by its L2 norm.</item>
+/// </list>
+/// Term indices are assigned in ordinal order of the terms, so the same statistics give the same model.
+/// </summary>
+public sealed class TfIdfModel
+{
+    private readonly Dictionary<string, int> _index;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    public TfIdfModel(IReadOnlyList<string> terms, IReadOnlyList<float> idf, bool sublinearTf)
+    {
+        if (terms.Count != idf.Count)
+            throw new ArgumentException("terms and idf differ in length");
+        Terms = terms;
+        Idf = idf;
+        SublinearTf = sublinearTf;
+        _index = new Dictionary<string, int>(terms.Count, StringComparer.Ordinal);
+        for (var i = 0; i < terms.Count; i++)
+            _index.Add(terms[i], i);
+        _lookup = _index.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public IReadOnlyList<string> Terms { get; }
+
+    public IReadOnlyList<float> Idf { get; }
+
+    public bool SublinearTf { get; }
+
+    public int IndexOf(ReadOnlySpan<char> term) => _lookup.TryGetValue(term, out var i) ? i : -1;
+
+    /// <summary>The unit-length TF-IDF vector of a document given as its terms; unknown terms are ignored.</summary>
+    public SparseVector Transform(IReadOnlyList<string> terms)
+    {
+        var counts = new Dictionary<int, int>();
+        foreach (var term in terms)
+        {
+            if (_index.TryGetValue(term, out var i))
+                counts[i] = counts.GetValueOrDefault(i) + 1;
+        }
+        if (counts.Count == 0)
+            return SparseVector.Empty;
+
+        var indices = counts.Keys.ToArray();
+        Array.Sort(indices);
+        var values = new float[indices.Length];
+        double norm = 0;
+        for (var k = 0; k < indices.Length; k++)
+        {
+            var count = counts[indices[k]];
+            var tf = SublinearTf ? 1 + Math.Log(count) : count;
+            var w = tf * Idf[indices[k]];
+            values[k] = (float)w;
+            norm += w * w;
+        }
+        var scale = 1 / Math.Sqrt(norm);
+        for (var k = 0; k < values.Length; k++)
+            values[k] = (float)(values[k] * scale);
+        return new SparseVector(indices, values);
+    }
+
+    public void Save(Stream stream)
+    {
+        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        writer.Write(FormatTag);
+        writer.Write(SublinearTf);
+        writer.Write(Terms.Count);
+        for (var i = 0; i < Terms.Count; i++)
+        {
+            writer.Write(Terms[i]);
+            writer.Write(Idf[i]);
+        }
+    }
+
+    public static TfIdfModel Load(Stream stream)
+    {
+        using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
+        if (reader.ReadString() != FormatTag)
+            throw new InvalidDataException("not a ClassifyPipeline TF-IDF model (or an incompatible version)");
+        var sublinear = reader.ReadBoolean();
+        var count = reader.ReadInt32();
+        var terms = new string[count];
+        var idf = new float[count];
+        for (var i = 0; i < count; i++)
+        {
+            terms[i] = reader.ReadString();
+            idf[i] = reader.ReadSingle();
+        }
+        return new TfIdfModel(terms, idf, sublinear);
+    }
+
+    private const string FormatTag = "ClassifyPipeline.TfIdf/1";
+}
