@@ -1,0 +1,22 @@
+namespace ClassifyPipeline.Tests.Support;
+
+/// <summary>Finds the repository root (where ClassifyPipeline.sln is) and the shared data beside it.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    public static string Seeds => Path.Combine(Root, "seeds");
+
+    public static string Training => Path.Combine(Root, "training");
+
+    /// <summary>The development data, <c>../shared/data</c> from the repository root.</summary>
+    public static string SharedData => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClassifyPipeline.sln")))
+            dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("ClassifyPipeline.sln not found above " + AppContext.BaseDirectory);
+    }
+}
