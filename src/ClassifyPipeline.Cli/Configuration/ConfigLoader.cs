@@ -54,8 +54,8 @@ public static class ConfigLoader
             else
                 Bind(document.RootElement, options, "", errors);
         }
-        if (errors.Count == 0)
-            errors.AddRange(OptionsValidator.Validate(options));
+        // keys that failed to bind keep their defaults, so the ranges of all the others can still be checked now
+        errors.AddRange(OptionsValidator.Validate(options));
         if (errors.Count > 0)
             throw new ConfigurationException(origin, errors);
         return options;

@@ -1,0 +1,71 @@
+using ClassifyPipeline.Cli.Configuration;
+using ClassifyPipeline.Pipeline;
+using ClassifyPipeline.Tests.Support;
+using ClassifyPipeline.Text;
+
+namespace ClassifyPipeline.Tests.Pipeline;
+
+public sealed class ConfigLoaderTests
+{
+    [Fact]
+    public void Load_RepositoryPipelineJson_EqualsTheBuiltInDefaults()
+    {
+        var loaded = ConfigLoader.Load(Path.Combine(RepoPaths.Root, "pipeline.json"));
+        var options = new System.Text.Json.JsonSerializerOptions(System.Text.Json.JsonSerializerDefaults.Web);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(new PipelineOptions(), options), System.Text.Json.JsonSerializer.Serialize(loaded, options));
+    }
+
+    [Fact]
+    public void Parse_ValidValues_AreBound()
+    {
+        var options = ConfigLoader.Parse("""{ "analysis": { "maxNGram": 2, "stemming": "english" }, "dedup": { "storyThreshold": 0.4 } }""", "test");
+        Assert.Equal(2, options.Analysis.MaxNGram);
+        Assert.Equal(Stemming.English, options.Analysis.Stemming);
+        Assert.Equal(0.4, options.Dedup.StoryThreshold);
+    }
+
+    [Fact]
+    public void Parse_EveryProblem_IsReportedAtOnceByKey()
+    {
+        var e = Assert.Throws<ConfigurationException>(() => ConfigLoader.Parse("""
+            {
+              "dedup": { "storyTreshold": 0.5, "duplicateThreshold": 1.5 },
+              "analysis": { "maxNGram": "two", "stemming": "french" },
+              "vectorise": {}
+            }
+            """, "pipeline.json"));
+        Assert.Equal(5, e.Errors.Count);
+        Assert.Contains("dedup.duplicateThreshold is 1.5, outside the allowed range 0..1", e.Errors);
+        Assert.Contains(e.Errors, m => m.StartsWith("unknown key 'dedup.storyTreshold' (did you mean 'storyThreshold'?"));
+        Assert.Contains(e.Errors, m => m.StartsWith("analysis.maxNGram has the wrong type: expected a whole number"));
+        Assert.Contains(e.Errors, m => m.StartsWith("analysis.stemming has the wrong type: expected one of none, english"));
+        Assert.Contains(e.Errors, m => m.StartsWith("unknown key 'vectorise' (did you mean 'vectorize'?"));
+        Assert.Contains("pipeline.json", e.Message);
+    }
+
+    [Fact]
+    public void Parse_OutOfRangeAndCrossKeyRules_AreReported()
+    {
+        var e = Assert.Throws<ConfigurationException>(() => ConfigLoader.Parse("""
+            { "dedup": { "duplicateThreshold": 1.5, "storyThreshold": 0.9 }, "analysis": { "maxNGram": 0 }, "clean": { "boilerplatePatterns": ["(unclosed"] } }
+            """, "c.json"));
+        Assert.Contains("dedup.duplicateThreshold is 1.5, outside the allowed range 0..1", e.Errors);
+        Assert.Contains("analysis.maxNGram is 0, outside the allowed range 1..5", e.Errors);
+        Assert.Contains(e.Errors, m => m.StartsWith("clean.boilerplatePatterns[0] is not a valid regular expression"));
+        Assert.Equal(3, e.Errors.Count);
+    }
+
+    [Fact]
+    public void Parse_SectionThatIsNotAnObject_IsReported()
+    {
+        var e = Assert.Throws<ConfigurationException>(() => ConfigLoader.Parse("""{ "dedup": 3 }""", "c.json"));
+        Assert.Equal("dedup must be an object (a section), found Number", Assert.Single(e.Errors));
+    }
+
+    [Fact]
+    public void Parse_NotJson_ReportsTheLine()
+    {
+        var e = Assert.Throws<ConfigurationException>(() => ConfigLoader.Parse("{\n  \"dedup\": {,\n}", "c.json"));
+        Assert.Contains("line 2", Assert.Single(e.Errors));
+    }
+}
