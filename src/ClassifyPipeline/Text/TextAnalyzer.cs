@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ClassifyPipeline.Text.Filters;
 
 namespace ClassifyPipeline.Text;
@@ -57,10 +58,11 @@ public sealed class TextAnalyzer
                 _words.Add(new string(_buffer.Span));
         });
         terms.AddRange(_words);
+        ReadOnlySpan<string?> words = CollectionsMarshal.AsSpan(_words);
         for (var n = 2; n <= _options.MaxNGram; n++)
         {
-            for (var i = 0; i + n <= _words.Count; i++)
-                terms.Add(string.Join(' ', _words, i, n));
+            for (var i = 0; i + n <= words.Length; i++)
+                terms.Add(string.Join(' ', words.Slice(i, n)));
         }
     }
 }
