@@ -69,9 +69,9 @@ public static class OptionsValidator
         {
             try
             {
-                _ = new Regex(patterns[i], RegexOptions.None, TimeSpan.FromSeconds(1));
+                _ = new Regex(patterns[i], RegexOptions.NonBacktracking);
             }
-            catch (ArgumentException e)
+            catch (Exception e) when (e is ArgumentException or NotSupportedException)
             {
                 errors.Add($"{key}[{i}] is not a valid regular expression: {e.Message}");
             }

@@ -8,7 +8,8 @@ namespace ClassifyPipeline.Text;
 /// </summary>
 public sealed class Boilerplate
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    // NonBacktracking: matching time is linear in the line length whatever the pattern, user patterns included.
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking;
 
     /// <summary>Whole-line patterns for chrome lines (the seeds show most of them).</summary>
     public static readonly IReadOnlyList<string> DefaultLinePatterns =
@@ -29,8 +30,6 @@ public sealed class Boilerplate
         @"(posted|updated|last updated)( on)?:?\s*.{0,40}\d{4}.{0,20}",
         @"front section, pages? .{0,40}",
         @".{0,40}\|\s*by\s+.{0,150}",
-        @"by\s+[\p{Lu}][\p{L}.'\-]+(\s+[\p{Lu}][\p{L}.'\-]+){0,3}(,?\s+(and\s+)?[\p{Lu}][\p{L}.'\-]+(\s+[\p{Lu}][\p{L}.'\-]+){0,3})*",
-        @"[\p{Lu}][\p{L}.]*(\s+[\p{Lu}][\p{L}.]*){0,5}\s+articles",
         @"<?https?://\S+>?",
     ];
 
@@ -43,19 +42,28 @@ public sealed class Boilerplate
         @"about (the|this) (author|publisher):?",
     ];
 
+    /// <summary>Chrome lines recognized by capital letters, so matched case-sensitively: bylines, "Los Angeles Times Articles".</summary>
+    public static readonly IReadOnlyList<string> DefaultCaseSensitivePatterns =
+    [
+        @"[Bb]y\s+\p{Lu}[\p{L}.'\-]*(?:[\s,]+(?:and\s+)?\p{Lu}[\p{L}.'\-]*){0,8}",
+        @"\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,5}\s+Articles",
+    ];
+
     private readonly Regex _line;
+    private readonly Regex _capitalized;
     private readonly Regex _footer;
 
     public Boilerplate(IEnumerable<string> extraLinePatterns, IEnumerable<string> extraFooterPatterns)
     {
-        _line = WholeLine(DefaultLinePatterns.Concat(extraLinePatterns));
-        _footer = WholeLine(DefaultFooterPatterns.Concat(extraFooterPatterns));
+        _line = WholeLine(DefaultLinePatterns.Concat(extraLinePatterns), Options);
+        _capitalized = WholeLine(DefaultCaseSensitivePatterns, Options & ~RegexOptions.IgnoreCase);
+        _footer = WholeLine(DefaultFooterPatterns.Concat(extraFooterPatterns), Options);
     }
 
-    public bool IsChrome(string line) => _line.IsMatch(line);
+    public bool IsChrome(string line) => _line.IsMatch(line) || _capitalized.IsMatch(line);
 
     public bool StartsFooter(string line) => _footer.IsMatch(line);
 
-    private static Regex WholeLine(IEnumerable<string> patterns) =>
-        new("^(?:" + string.Join('|', patterns.Select(p => "(?:" + p + ")")) + @")[\s.!]*$", Options, TimeSpan.FromSeconds(1));
+    private static Regex WholeLine(IEnumerable<string> patterns, RegexOptions options) =>
+        new("^(?:" + string.Join('|', patterns.Select(p => "(?:" + p + ")")) + @")[\s.!]*$", options);
 }
