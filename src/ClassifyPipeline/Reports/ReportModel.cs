@@ -11,8 +11,14 @@ namespace ClassifyPipeline.Reports;
 /// </summary>
 public sealed record ReportModel(IReadOnlyList<ReportArticle> Articles, IReadOnlyList<Story> Stories, IReadOnlyList<Rejection> Rejections)
 {
+    /// <summary>
+    /// The model of a run just finished, with numbers and times at the precision the JSON Lines keep, so
+    /// re-rendering the run folder later gives the same bytes.
+    /// </summary>
     public static ReportModel FromRun(RunResult run) =>
-        new(run.Articles.Select(ReportArticle.From).ToList(), run.Stories, run.Rejections);
+        new(run.Articles.Select(ReportArticle.From).ToList(),
+            run.Stories.Select(s => s with { Edges = s.Edges.Select(e => e with { Cosine = JsonOutput.Round(e.Cosine) }).ToList() }).ToList(),
+            run.Rejections);
 }
 
 /// <summary>One article as the reports show it: a line of articles.jsonl, the fields a person reads.</summary>
@@ -31,7 +37,12 @@ public sealed record ReportArticle(
     double? StorySimilarity)
 {
     public static ReportArticle From(ArticleResult a) => new(
-        a.Id, a.Clean.Title, a.Clean.Article.Source, a.Clean.Article.Url, a.Clean.Article.Published,
-        a.Topic?.Label, a.Stance?.Stance, a.Stance?.Confidence,
-        a.Dedup.StoryId, a.Dedup.DuplicateOf, a.Dedup.DuplicateSimilarity, a.Dedup.StorySimilarity);
+        a.Id, a.Clean.Title, a.Clean.Article.Source, a.Clean.Article.Url, Seconds(a.Clean.Article.Published),
+        a.Topic?.Label, a.Stance?.Stance, Round(a.Stance?.Confidence),
+        a.Dedup.StoryId, a.Dedup.DuplicateOf, Round(a.Dedup.DuplicateSimilarity), Round(a.Dedup.StorySimilarity));
+
+    private static double? Round(double? value) => value is { } v ? JsonOutput.Round(v) : null;
+
+    private static DateTimeOffset? Seconds(DateTimeOffset? value) =>
+        value is { } v ? new DateTimeOffset(v.UtcTicks - v.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero) : null;
 }
