@@ -13,6 +13,7 @@ public static class CliApp
         new("classify: news classification and near-duplicate detection")
         {
             RunCommand.Create(context),
+            ReportCommand.Create(context),
         };
 
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)

@@ -14,7 +14,7 @@ public static class RunCommand
 
     public static Command Create(CliContext context)
     {
-        var inputs = new Argument<string[]>("input") { Description = "Files, folders or glob patterns (.txt, .jsonl, .csv)", Arity = ArgumentArity.OneOrMore };
+        var inputs = new Argument<string[]>("input") { Description = $"Files, folders or glob patterns ({ArticleIngestor.KnownKinds})", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "The run folder to write", DefaultValueFactory = _ => "out" };
         var config = new Option<string?>("--config") { Description = $"The configuration file (default: ./{DefaultConfigFile} when present, else built-in defaults)" };
         var command = new Command("run", "Run the whole pipeline over the inputs and write articles.jsonl, stories.jsonl, rejected.jsonl, report.md, report.html and run.json")

@@ -14,11 +14,15 @@ public sealed class ArticleIngestor
     public ArticleIngestor(IngestOptions options, IReadOnlyList<IArticleReader>? readers = null)
     {
         _options = options;
-        _readers = readers ?? DefaultReaders();
+        _readers = readers ?? DefaultReaders(options);
     }
 
-    public static IReadOnlyList<IArticleReader> DefaultReaders() =>
-        [new TextFileReader(), new JsonLinesReader(), new CsvArticleReader()];
+    public static IReadOnlyList<IArticleReader> DefaultReaders(IngestOptions? options = null) =>
+        [new TextFileReader(), new JsonLinesReader(), new CsvArticleReader(),
+         new FeedReader((options ?? new IngestOptions()).MaxItemChars), new HtmlArticleReader()];
+
+    /// <summary>The file kinds the default readers take, for messages.</summary>
+    public const string KnownKinds = ".txt, .jsonl, .ndjson, .csv, .rss, .atom, .xml, .html or .htm";
 
     /// <summary>True when some reader takes files with this name.</summary>
     public bool Handles(string path) => _readers.Any(r => r.CanRead(path));
@@ -81,7 +85,7 @@ public sealed class ArticleIngestor
     {
         var reader = _readers.FirstOrDefault(r => r.CanRead(file));
         if (reader is null)
-            return [ReadItem.Rejected(file, null, "unsupported file type (expected .txt, .jsonl, .ndjson or .csv)")];
+            return [ReadItem.Rejected(file, null, $"unsupported file type (expected {KnownKinds})")];
 
         byte[] bytes;
         try
@@ -96,6 +100,8 @@ public sealed class ArticleIngestor
             return [ReadItem.Rejected(file, null, $"cannot read the file: {e.Message}")];
         }
 
+        if (reader is IByteArticleReader byteReader)
+            return byteReader.Read(file, bytes, cancellationToken);
         var decoded = TextDecoder.Decode(bytes);
         if (decoded.Text is null)
             return [ReadItem.Rejected(file, null, decoded.Error!)];

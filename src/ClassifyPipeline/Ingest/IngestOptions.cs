@@ -16,4 +16,8 @@ public sealed class IngestOptions
     /// <summary>Articles whose body is shorter than this (in characters, after trimming) are rejected as empty.</summary>
     [Range(0, int.MaxValue)]
     public int MinArticleChars { get; set; } = 1;
+
+    /// <summary>Feed items whose title and content (markup included) are longer than this, in characters, are rejected.</summary>
+    [Range(1, int.MaxValue)]
+    public int MaxItemChars { get; set; } = 2_000_000;
 }

@@ -23,7 +23,7 @@ public static class InputResolver
             {
                 var found = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Where(readable).Select(Path.GetFullPath).ToList();
                 if (found.Count == 0)
-                    errors.Add($"no readable files (.txt, .jsonl, .csv) in folder '{input}'");
+                    errors.Add($"no readable files ({ArticleIngestor.KnownKinds}) in folder '{input}'");
                 files.UnionWith(found);
             }
             else if (input.IndexOfAny(['*', '?']) >= 0)

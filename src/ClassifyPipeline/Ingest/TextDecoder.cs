@@ -39,7 +39,7 @@ public static class TextDecoder
         }
     }
 
-    private static bool LooksBinary(ReadOnlySpan<byte> bytes)
+    internal static bool LooksBinary(ReadOnlySpan<byte> bytes)
     {
         var sample = bytes[..Math.Min(bytes.Length, 8192)];
         if (sample.IndexOf((byte)0) >= 0)

@@ -1,78 +1,107 @@
-using System.Globalization;
 using System.Net;
-using ClassifyPipeline.Pipeline;
 
 namespace ClassifyPipeline.Reports;
 
 /// <summary>
-/// Writes <c>report.html</c>: one self-contained page (inline CSS, no scripts, no external requests).
-/// Everything taken from an article is HTML-encoded; links are kept only for http(s) URLs.
+/// Writes <c>report.html</c>: one self-contained page (inline CSS, charts as <c>data:</c> PNGs, no scripts, a
+/// Content-Security-Policy that forbids any request). Everything taken from an article is HTML-encoded;
+/// links are kept only for http(s) URLs.
 /// </summary>
 public static class HtmlReport
 {
-    public static void Write(TextWriter w, RunResult run)
+    public static void Write(TextWriter w, ReportModel model)
     {
-        var stories = StoryView.From(run);
+        var stories = StoryView.From(model);
         w.Write("""
             <!DOCTYPE html>
             <html lang="en">
             <head>
             <meta charset="utf-8">
             <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+            <meta name="referrer" content="no-referrer">
             <title>ClassifyPipeline report</title>
             <style>
-            body{font-family:system-ui,sans-serif;margin:2rem;max-width:70rem;color:#222}
-            table{border-collapse:collapse;width:100%;margin:.5rem 0 1.5rem}
+            body{font-family:"DejaVu Sans",system-ui,sans-serif;margin:2rem auto;max-width:72rem;padding:0 1rem;color:#222}
+            table{border-collapse:collapse;width:100%;margin:.5rem 0 1rem}
             th,td{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top;font-size:.9rem}
-            th{background:#f4f4f4}.dup{color:#a33}.terms{color:#555;font-size:.8rem}
-            section.story{border-left:4px solid #4a7;padding-left:1rem;margin-bottom:1rem}
+            th{background:#f4f4f4}.dup{color:#a33}.terms{color:#555;font-size:.8rem}.meta{color:#555;margin:.2rem 0}
+            section.story{border-left:4px solid #4a7;padding-left:1rem;margin-bottom:1.5rem}
+            .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(30rem,1fr));gap:1rem}
+            figure{margin:0}figure img{max-width:100%;height:auto;border:1px solid #eee}
+            figcaption,.nodata{color:#555;font-size:.85rem}.nodata{border:1px dashed #ccc;padding:1rem}
+            code{font-size:.8rem}
             </style>
             </head>
             <body>
             <h1>ClassifyPipeline report</h1>
 
             """);
-        w.WriteLine($"<p>{run.Articles.Count} articles, {stories.Count} stories, {run.Articles.Count(a => a.Dedup.DuplicateOf is not null)} duplicates, {run.Rejections.Count} rejected.</p>");
+        var duplicates = model.Articles.Count(a => a.DuplicateOf is not null);
+        var sources = model.Articles.Select(a => a.Source).Distinct(StringComparer.Ordinal).Count();
+        w.WriteLine($"<p id=\"summary\">{model.Articles.Count} articles from {sources} source(s), {stories.Count} stories ({stories.Count(s => s.Articles.Count > 1)} with more than one article), {duplicates} duplicates, {model.Rejections.Count} rejected.</p>");
+
+        w.WriteLine("<h2>Charts</h2>\n<div class=\"charts\">");
+        Chart(w, "Coverage over time", ReportCharts.CoverageOverTime(model), "no article has a published time");
+        Chart(w, "Similarity distribution", ReportCharts.SimilarityDistribution(model), "no two articles matched");
+        Chart(w, "Topics", ReportCharts.Topics(model), "no article has a topic label");
+        Chart(w, "Stance per story", ReportCharts.StancePerStory(stories), "no article has a stance label");
+        w.WriteLine("</div>");
+
         w.WriteLine("<h2>Stories</h2>");
         foreach (var story in stories)
+            WriteStory(w, story);
+
+        if (model.Rejections.Count > 0)
         {
-            w.WriteLine($"<section class=\"story\" id=\"{E(story.Story.Id)}\">");
-            w.WriteLine($"<h3>{E(story.Lead.Clean.Title)}</h3>");
-            w.WriteLine($"<p>Story <code>{E(story.Story.Id)}</code>, {story.Articles.Count} article(s).</p>");
-            w.WriteLine("<table><thead><tr><th>article</th><th>source</th><th>published</th><th>topic</th><th>stance</th><th>similarity</th><th>shared terms</th></tr></thead><tbody>");
-            foreach (var a in story.Articles)
-            {
-                var edge = story.BestEdge(a.Id);
-                var similarity = a.Dedup.DuplicateOf is { } original
-                    ? $"<span class=\"dup\">duplicate of <code>{E(original)}</code> ({Number(a.Dedup.DuplicateSimilarity)})</span>"
-                    : Number(a.Dedup.StorySimilarity);
-                w.WriteLine($"<tr><td>{Title(a)} <code>{E(a.Id)}</code></td><td>{E(a.Clean.Article.Source)}</td><td>{Date(a.Clean.Article.Published)}</td><td>{E(a.Topic?.Label ?? "—")}</td><td>{E(a.Stance?.Stance ?? "—")}</td><td>{similarity}</td><td class=\"terms\">{E(edge is null ? "—" : string.Join(", ", edge.SharedTerms))}</td></tr>");
-            }
-            w.WriteLine("</tbody></table></section>");
-        }
-        if (run.Rejections.Count > 0)
-        {
-            w.WriteLine("<h2>Rejected</h2><ul>");
-            foreach (var r in run.Rejections)
+            w.WriteLine("<h2>Rejected</h2><ul id=\"rejected\">");
+            foreach (var r in model.Rejections)
                 w.WriteLine($"<li><code>{E(Path.GetFileName(r.Input))}</code> {E(r.Location)}: {E(r.Reason)}</li>");
             w.WriteLine("</ul>");
         }
         w.WriteLine("</body>\n</html>");
     }
 
-    private static string Title(ArticleResult a)
+    private static void WriteStory(TextWriter w, StoryView story)
     {
-        var url = a.Clean.Article.Url;
-        return SafeUrl(url) ? $"<a href=\"{E(url)}\" rel=\"noopener noreferrer\">{E(a.Clean.Title)}</a>" : E(a.Clean.Title);
+        w.WriteLine($"<section class=\"story\" id=\"story-{story.Rank}\">");
+        w.WriteLine($"<h3>#{story.Rank} {E(story.Lead.Title)}</h3>");
+        w.WriteLine($"<p class=\"meta\">Story <code>{E(story.Story.Id)}</code>: {story.Articles.Count} article(s) from {story.SourceCount} source(s), {E(ReportText.TimeSpan(story))}.</p>");
+        w.WriteLine("<table><thead><tr><th>article</th><th>source</th><th>published</th><th>topic</th><th>stance</th><th>similarity</th><th>shared terms</th></tr></thead><tbody>");
+        foreach (var a in story.Articles)
+        {
+            var similarity = a.DuplicateOf is { } original
+                ? $"<span class=\"dup\">duplicate of <code>{E(original)}</code> ({ReportText.Number(a.DuplicateSimilarity)})</span>"
+                : ReportText.Number(a.StorySimilarity);
+            w.WriteLine($"<tr class=\"article\"><td>{Title(a)} <code>{E(a.Id)}</code></td><td>{E(a.Source ?? "—")}</td><td>{ReportText.Date(a.Published)}</td><td>{E(a.Topic ?? "—")}</td><td>{E(ReportText.Stance(a))}</td><td>{similarity}</td><td class=\"terms\">{E(ReportText.SharedTerms(story, a))}</td></tr>");
+        }
+        w.WriteLine("</tbody></table>");
+        var chains = story.DuplicateChains();
+        if (chains.Count > 0)
+        {
+            w.WriteLine("<p class=\"meta\">Duplicate chains (original → re-publications):</p><ul class=\"chains\">");
+            foreach (var chain in chains)
+            {
+                var copies = string.Join(", ", chain.Copies.Select(c => $"{E(c.Source ?? "—")} <code>{E(c.Id)}</code> ({ReportText.Number(c.DuplicateSimilarity)})"));
+                w.WriteLine($"<li>{E(chain.Original?.Source ?? "—")} <code>{E(chain.OriginalId)}</code> → {copies}</li>");
+            }
+            w.WriteLine("</ul>");
+        }
+        w.WriteLine("</section>");
     }
+
+    private static void Chart(TextWriter w, string title, string? dataUri, string noData)
+    {
+        w.WriteLine(dataUri is null
+            ? $"<figure><figcaption>{E(title)}</figcaption><p class=\"nodata\">No data: {E(noData)}.</p></figure>"
+            : $"<figure><img src=\"{dataUri}\" alt=\"{E(title)}\" width=\"800\" height=\"320\"><figcaption>{E(title)}</figcaption></figure>");
+    }
+
+    private static string Title(ReportArticle a) =>
+        SafeUrl(a.Url) ? $"<a href=\"{E(a.Url)}\" rel=\"noopener noreferrer\">{E(a.Title)}</a>" : E(a.Title);
 
     /// <summary>Only absolute http and https links are rendered as links; <c>javascript:</c>, <c>data:</c> and the rest are not.</summary>
     public static bool SafeUrl(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private static string E(string? text) => WebUtility.HtmlEncode(text ?? "");
-
-    private static string Number(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "—";
-
-    private static string Date(DateTimeOffset? value) => value?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
 }

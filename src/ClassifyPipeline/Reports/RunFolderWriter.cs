@@ -19,8 +19,14 @@ public static class RunFolderWriter
         AtomicFile.Write(Path.Combine(folder, "articles.jsonl"), s => ArticlesJsonlWriter.Write(s, run.Articles));
         AtomicFile.Write(Path.Combine(folder, "stories.jsonl"), s => StoriesJsonlWriter.Write(s, run.Stories));
         AtomicFile.Write(Path.Combine(folder, "rejected.jsonl"), s => RejectionsJsonlWriter.Write(s, run.Rejections));
-        AtomicFile.WriteText(Path.Combine(folder, "report.md"), w => MarkdownReport.Write(w, run));
-        AtomicFile.WriteText(Path.Combine(folder, "report.html"), w => HtmlReport.Write(w, run));
+        WriteReports(folder, ReportModel.FromRun(run));
         AtomicFile.Write(manifest, s => RunManifest.Write(s, run, inputs, options, startedAt, finishedAt));
+    }
+
+    /// <summary>Writes the human reports (report.md, report.html); <c>classify report</c> calls this alone to re-render a finished run.</summary>
+    public static void WriteReports(string folder, ReportModel model)
+    {
+        AtomicFile.WriteText(Path.Combine(folder, "report.md"), w => MarkdownReport.Write(w, model));
+        AtomicFile.WriteText(Path.Combine(folder, "report.html"), w => HtmlReport.Write(w, model));
     }
 }

@@ -1,0 +1,48 @@
+using ClassifyPipeline.Articles;
+using ClassifyPipeline.Dedup;
+using ClassifyPipeline.Pipeline;
+
+namespace ClassifyPipeline.Reports;
+
+/// <summary>
+/// What the human reports show, built either from a run just finished (<see cref="FromRun"/>) or from a
+/// finished run folder's JSON Lines (<see cref="RunFolderReader"/>), so <c>classify run</c> and
+/// <c>classify report</c> render the same pages from the same data.
+/// </summary>
+public sealed record ReportModel(IReadOnlyList<ReportArticle> Articles, IReadOnlyList<Story> Stories, IReadOnlyList<Rejection> Rejections)
+{
+    /// <summary>
+    /// The model of a run just finished, with numbers and times at the precision the JSON Lines keep, so
+    /// re-rendering the run folder later gives the same bytes.
+    /// </summary>
+    public static ReportModel FromRun(RunResult run) =>
+        new(run.Articles.Select(ReportArticle.From).ToList(),
+            run.Stories.Select(s => s with { Edges = s.Edges.Select(e => e with { Cosine = JsonOutput.Round(e.Cosine) }).ToList() }).ToList(),
+            run.Rejections);
+}
+
+/// <summary>One article as the reports show it: a line of articles.jsonl, the fields a person reads.</summary>
+public sealed record ReportArticle(
+    string Id,
+    string Title,
+    string? Source,
+    string? Url,
+    DateTimeOffset? Published,
+    string? Topic,
+    string? Stance,
+    double? StanceConfidence,
+    string StoryId,
+    string? DuplicateOf,
+    double? DuplicateSimilarity,
+    double? StorySimilarity)
+{
+    public static ReportArticle From(ArticleResult a) => new(
+        a.Id, a.Clean.Title, a.Clean.Article.Source, a.Clean.Article.Url, Seconds(a.Clean.Article.Published),
+        a.Topic?.Label, a.Stance?.Stance, Round(a.Stance?.Confidence),
+        a.Dedup.StoryId, a.Dedup.DuplicateOf, Round(a.Dedup.DuplicateSimilarity), Round(a.Dedup.StorySimilarity));
+
+    private static double? Round(double? value) => value is { } v ? JsonOutput.Round(v) : null;
+
+    private static DateTimeOffset? Seconds(DateTimeOffset? value) =>
+        value is { } v ? new DateTimeOffset(v.UtcTicks - v.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero) : null;
+}

@@ -1,0 +1,45 @@
+using ClassifyPipeline.Ingest;
+
+namespace ClassifyPipeline.Tests.Ingest;
+
+public sealed class HtmlArticleReaderTests
+{
+    private static readonly string Paragraphs = string.Concat(Enumerable.Range(1, 6).Select(i =>
+        $"<p>Paragraph {i}: the city council voted on Tuesday to reopen the old harbour to cargo ships, ending a decade of closure that had cost the port thousands of jobs and left the waterfront empty.</p>"));
+
+    [Fact]
+    public void Read_ArticlePage_KeepsTheArticleAndDropsChrome()
+    {
+        var html = $"""
+            <!DOCTYPE html><html><head><title>Harbour reopens | City News</title>
+            <link rel="canonical" href="https://news.example/harbour">
+            <meta property="og:site_name" content="City News">
+            <meta property="article:published_time" content="2026-11-23T10:00:00Z">
+            <script>document.write('tracking')</script></head>
+            <body><nav><a href="/">Home</a> <a href="/sport">Sport</a></nav>
+            <article><h1>Harbour reopens</h1>{Paragraphs}</article>
+            <footer>Copyright City News</footer></body></html>
+            """;
+
+        var item = Assert.Single(new HtmlArticleReader().Read("/in/harbour.html", html, CancellationToken.None));
+
+        var a = item.Article;
+        Assert.NotNull(a);
+        Assert.Equal("https://news.example/harbour", a.Id);
+        Assert.Equal("https://news.example/harbour", a.Url);
+        Assert.Equal("City News", a.Source);
+        Assert.Contains("Harbour reopens", a.Title);
+        Assert.Contains("Paragraph 6: the city council", a.Body);
+        Assert.DoesNotContain("tracking", a.Body);
+        Assert.DoesNotContain("Sport", a.Body);
+    }
+
+    [Fact]
+    public void Read_PageWithoutArticleText_IsRejected()
+    {
+        var item = Assert.Single(new HtmlArticleReader().Read("/in/empty.html", "<html><body><nav>Home</nav></body></html>", CancellationToken.None));
+
+        Assert.NotNull(item.Rejection);
+        Assert.Contains("no article text", item.Rejection.Reason);
+    }
+}
