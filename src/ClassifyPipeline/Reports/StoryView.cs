@@ -9,8 +9,11 @@ public sealed record StoryView(Story Story, ArticleResult Lead, IReadOnlyList<Ar
     public static IReadOnlyList<StoryView> From(RunResult run)
     {
         var byId = run.Articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        // with --state, a story may also hold earlier batches' articles: the views show this run's articles
         return run.Stories
-            .Select(s => new StoryView(s, byId[s.LeadId], s.Members.Select(m => byId[m]).ToList()))
+            .Select(s => (Story: s, Articles: s.Members.Where(byId.ContainsKey).Select(m => byId[m]).ToList()))
+            .Where(s => s.Articles.Count > 0)
+            .Select(s => new StoryView(s.Story, byId.GetValueOrDefault(s.Story.LeadId) ?? s.Articles[0], s.Articles))
             .OrderByDescending(v => v.Articles.Count)
             .ThenBy(v => v.Story.Id, StringComparer.Ordinal)
             .ToList();
