@@ -89,36 +89,45 @@ public sealed class SqliteStateStore : IStateStore
 
     private void Initialize()
     {
-        using var connection = Connect();
-        using var transaction = BeginImmediate(connection);
         try
         {
-            var tables = new HashSet<string>(StringComparer.Ordinal);
-            using (var command = new SqliteCommand("SELECT name FROM sqlite_master WHERE type = 'table'", connection, transaction))
-            using (var reader = command.ExecuteReader())
-            {
-                while (reader.Read())
-                    tables.Add(reader.GetString(0));
-            }
-            if (tables.Count == 0)
+            using var connection = Connect();
+            if (CheckSchema(connection, transaction: null))
+                return;
+            // a new state: create the schema under the write lock, unless a concurrent run just did
+            using var transaction = BeginImmediate(connection);
+            if (!CheckSchema(connection, transaction))
             {
                 using var create = new SqliteCommand(StateSchema.Create + $"INSERT INTO schema_version (version) VALUES ({StateSchema.Version});", connection, transaction);
                 create.ExecuteNonQuery();
-                transaction.Commit();
-                return;
             }
-            if (!tables.Contains("schema_version"))
-                throw new StateException($"'{Path.Combine(Directory, FileName)}' is an SQLite database but not a classify state (it has no schema_version table)");
-            using var version = new SqliteCommand("SELECT version FROM schema_version", connection, transaction);
-            var found = version.ExecuteScalar();
-            if (found is not long v || v != StateSchema.Version)
-                throw new StateException($"the state in '{Directory}' has schema version {found ?? "none"}, but this classify reads version {StateSchema.Version}; use a new --state folder, or the classify version that wrote it");
             transaction.Commit();
         }
         catch (SqliteException e)
         {
             throw Translate(e);
         }
+    }
+
+    /// <summary>False for an empty database; true for a state of this version; else a clear error.</summary>
+    private bool CheckSchema(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        using (var command = new SqliteCommand("SELECT name FROM sqlite_master WHERE type = 'table'", connection, transaction))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                tables.Add(reader.GetString(0));
+        }
+        if (tables.Count == 0)
+            return false;
+        if (!tables.Contains("schema_version"))
+            throw new StateException($"'{Path.Combine(Directory, FileName)}' is an SQLite database but not a classify state (it has no schema_version table)");
+        using var version = new SqliteCommand("SELECT version FROM schema_version", connection, transaction);
+        var found = version.ExecuteScalar();
+        if (found is not long v || v != StateSchema.Version)
+            throw new StateException($"the state in '{Directory}' has schema version {found ?? "none"}, but this classify reads version {StateSchema.Version}; use a new --state folder, or the classify version that wrote it");
+        return true;
     }
 
     private SqliteConnection Connect()

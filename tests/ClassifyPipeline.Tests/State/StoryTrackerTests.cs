@@ -5,7 +5,7 @@ namespace ClassifyPipeline.Tests.State;
 
 public sealed class StoryTrackerTests
 {
-    private static readonly IReadOnlyList<TestArticle> Corpus = StateTestData.FncArticles(stories: 12);
+    private static readonly IReadOnlyList<TestArticle> Corpus = StateTestData.FncArticles(stories: 4);
 
     [Fact]
     public void Corpus_HasMultiArticleStories()
@@ -13,8 +13,8 @@ public sealed class StoryTrackerTests
         // the split tests below mean little unless the corpus has stories to split
         using var temp = new TempDirectory();
         var run = StateTestData.RunWithoutState(StateTestData.WriteBatch(temp.Path, "all", Corpus), StateTestData.Options());
-        Assert.InRange(Corpus.Count, 40, 400);
-        Assert.True(run.Stories.Count(s => s.Members.Count > 1) >= 5);
+        Assert.InRange(Corpus.Count, 40, 200);
+        Assert.True(run.Stories.Count(s => s.Members.Count > 1) >= 3);
     }
 
     [Fact]
