@@ -4,10 +4,11 @@ using ClassifyPipeline.Cli.Hosting;
 using ClassifyPipeline.Ingest;
 using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.Reports;
+using ClassifyPipeline.State;
 
 namespace ClassifyPipeline.Cli.Commands;
 
-/// <summary><c>classify run &lt;input&gt;... [--out DIR] [--config FILE]</c>: the whole pipeline, written into a run folder.</summary>
+/// <summary><c>classify run &lt;input&gt;... [--out DIR] [--config FILE] [--state DIR]</c>: the whole pipeline, written into a run folder.</summary>
 public static class RunCommand
 {
     public const string DefaultConfigFile = "pipeline.json";
@@ -17,16 +18,17 @@ public static class RunCommand
         var inputs = new Argument<string[]>("input") { Description = $"Files, folders or glob patterns ({ArticleIngestor.KnownKinds})", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "The run folder to write", DefaultValueFactory = _ => "out" };
         var config = new Option<string?>("--config") { Description = $"The configuration file (default: ./{DefaultConfigFile} when present, else built-in defaults)" };
+        var state = new Option<string?>("--state") { Description = "A state folder (created when missing): compare with earlier batches, keep story ids, grow corpus statistics" };
         var command = new Command("run", "Run the whole pipeline over the inputs and write articles.jsonl, stories.jsonl, rejected.jsonl, report.md, report.html and run.json")
         {
-            inputs, output, config,
+            inputs, output, config, state,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.Run(context, ct =>
-            Execute(context, parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(config), ct), cancellationToken));
+            Execute(context, parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(config), parse.GetValue(state), ct), cancellationToken));
         return command;
     }
 
-    private static Task<int> Execute(CliContext context, string[] inputs, string outDir, string? configPath, CancellationToken cancellationToken)
+    private static Task<int> Execute(CliContext context, string[] inputs, string outDir, string? configPath, string? stateDir, CancellationToken cancellationToken)
     {
         var logger = context.LoggerFactory.CreateLogger("ClassifyPipeline.Run");
         var options = LoadOptions(configPath);
@@ -36,8 +38,17 @@ public static class RunCommand
             throw new CliError(ExitCodes.Input, string.Join("; ", inputErrors));
 
         var startedAt = context.Time.GetUtcNow();
-        var runner = new PipelineRunner(options, logger, context.Time);
-        var result = runner.Run(files, new StderrProgress(context.Error, context.Time), cancellationToken);
+        RunResult result;
+        try
+        {
+            using var store = stateDir is null ? null : SqliteStateStore.Open(stateDir, options.State);
+            var runner = new PipelineRunner(options, logger, context.Time, state: store);
+            result = runner.Run(files, new StderrProgress(context.Error, context.Time), cancellationToken);
+        }
+        catch (StateException e)
+        {
+            throw new CliError(ExitCodes.State, e.Message);
+        }
         cancellationToken.ThrowIfCancellationRequested();
         RunFolderWriter.Write(outDir, result, files, options, startedAt, context.Time.GetUtcNow());
 

@@ -8,5 +8,6 @@ public static class ExitCodes
     public const int Configuration = 2;
     public const int Input = 3;
     public const int Model = 4;
+    public const int State = 5;
     public const int Cancelled = 130;
 }

@@ -1,5 +1,6 @@
 using ClassifyPipeline.Dedup;
 using ClassifyPipeline.Ingest;
+using ClassifyPipeline.State;
 using ClassifyPipeline.Text;
 using ClassifyPipeline.Vectors;
 
@@ -17,4 +18,6 @@ public sealed class PipelineOptions
     public VectorizeOptions Vectorize { get; set; } = new();
 
     public DedupOptions Dedup { get; set; } = new();
+
+    public StateOptions State { get; set; } = new();
 }

@@ -3,6 +3,7 @@ using ClassifyPipeline.Articles;
 using ClassifyPipeline.Classification;
 using ClassifyPipeline.Dedup;
 using ClassifyPipeline.Ingest;
+using ClassifyPipeline.State;
 using ClassifyPipeline.Text;
 using ClassifyPipeline.Vectors;
 using Microsoft.Extensions.Logging;
@@ -11,7 +12,7 @@ namespace ClassifyPipeline.Pipeline;
 
 /// <summary>
 /// Composes the stages of <c>classify run</c>: Ingest → Clean → Analyze → Vectorize → Dedup → Label.
-/// Holds no state between runs; models are passed in, already trained.
+/// Holds no state between runs unless given a persistent state (<see cref="IStateStore"/>); models are passed in, already trained.
 /// </summary>
 public sealed class PipelineRunner
 {
@@ -21,7 +22,10 @@ public sealed class PipelineRunner
     private readonly ITopicClassifier? _topics;
     private readonly IStanceClassifier? _stances;
 
-    public PipelineRunner(PipelineOptions options, ILogger logger, TimeProvider? time = null, ITopicClassifier? topics = null, IStanceClassifier? stances = null)
+    private readonly IStateStore? _state;
+
+    /// <param name="state">The persistent state (<c>--state DIR</c>); null for a run that stands alone.</param>
+    public PipelineRunner(PipelineOptions options, ILogger logger, TimeProvider? time = null, ITopicClassifier? topics = null, IStanceClassifier? stances = null, IStateStore? state = null)
     {
         var errors = OptionsValidator.Validate(options);
         if (errors.Count > 0)
@@ -31,6 +35,7 @@ public sealed class PipelineRunner
         _time = time ?? TimeProvider.System;
         _topics = topics;
         _stances = stances;
+        _state = state;
     }
 
     public RunResult Run(IReadOnlyList<string> files, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -46,18 +51,9 @@ public sealed class PipelineRunner
         var articles = ingest.Articles;
         var analyzed = Timed("clean+analyze", timings, () => CleanAndAnalyze(articles, progress, cancellationToken));
 
-        var (model, vectors) = Timed("vectorize", timings, () =>
-        {
-            var statistics = CorpusStatistics.Empty.Add(analyzed.Select(a => a.Terms));
-            var fitted = new TfIdfEstimator(_options.Vectorize).Fit(statistics);
-            return (fitted, analyzed.Select(a => fitted.Transform(a.Terms)).ToArray());
-        });
-
-        var dedup = Timed("dedup", timings, () =>
-        {
-            var documents = analyzed.Select((a, i) => new DedupDocument(a.Id, a.Clean.Article.Published, vectors[i])).ToList();
-            return new Deduplicator(_options.Dedup).Run(documents, model, cancellationToken);
-        });
+        var dedup = _state is not null
+            ? Timed("vectorize+dedup+state", timings, () => new StoryTracker(_state, _options, _logger, _time).Run(analyzed, cancellationToken))
+            : Deduplicate(analyzed, timings, cancellationToken);
         PipelineLog.Deduplicated(_logger, dedup.Stories.Count, dedup.Assignments.Count(a => a.DuplicateOf is not null), analyzed.Length);
 
         var byId = analyzed.ToDictionary(a => a.Id, a => a.Clean, StringComparer.Ordinal);
@@ -69,6 +65,22 @@ public sealed class PipelineRunner
             results.Add(new ArticleResult(ordered[i], dedup.Assignments[i], topics?[i], null, []));
         progress?.Report(new RunProgress("done", results.Count, results.Count));
         return new RunResult(results, dedup.Stories, ingest.Rejections, timings, files.Count);
+    }
+
+    private DedupResult Deduplicate(AnalyzedArticle[] analyzed, List<StageTiming> timings, CancellationToken cancellationToken)
+    {
+        var (model, vectors) = Timed("vectorize", timings, () =>
+        {
+            var statistics = CorpusStatistics.Empty.Add(analyzed.Select(a => a.Terms));
+            var fitted = new TfIdfEstimator(_options.Vectorize).Fit(statistics);
+            return (fitted, analyzed.Select(a => fitted.Transform(a.Terms)).ToArray());
+        });
+
+        return Timed("dedup", timings, () =>
+        {
+            var documents = analyzed.Select((a, i) => new DedupDocument(a.Id, a.Clean.Article.Published, vectors[i])).ToList();
+            return new Deduplicator(_options.Dedup).Run(documents, model, cancellationToken);
+        });
     }
 
     private AnalyzedArticle[] CleanAndAnalyze(IReadOnlyList<Article> articles, IProgress<RunProgress>? progress, CancellationToken cancellationToken)

@@ -1,0 +1,170 @@
+using Microsoft.Data.Sqlite;
+
+namespace ClassifyPipeline.State;
+
+/// <summary>
+/// The state in an embedded SQLite database, <c>state.db</c> in the state folder. WAL journal with full sync:
+/// a batch's changes are one transaction, so a run killed at any point leaves the previous state. A batch
+/// holds SQLite's write lock (<c>BEGIN IMMEDIATE</c>) from its first read to its commit, so a second run on
+/// the same state waits up to <see cref="StateOptions.LockTimeoutSeconds"/> and then fails with a clear message.
+/// </summary>
+public sealed class SqliteStateStore : IStateStore
+{
+    public const string FileName = "state.db";
+
+    private const int SqliteBusy = 5;
+    private const int SqliteLocked = 6;
+    private const int SqliteNotADatabase = 26;
+
+    private readonly string _connectionString;
+    private readonly int _lockTimeoutSeconds;
+
+    private SqliteStateStore(string directory, StateOptions options)
+    {
+        Directory = directory;
+        _lockTimeoutSeconds = options.LockTimeoutSeconds;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.Combine(directory, FileName),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = false, // a closed connection releases its file at once
+            DefaultTimeout = options.LockTimeoutSeconds,
+        }.ToString();
+    }
+
+    public string Directory { get; }
+
+    /// <summary>Test hook: called at named points inside a batch's transaction ("articles", "statistics", "commit").</summary>
+    internal Action<string>? FaultInjection { get; set; }
+
+    /// <summary>Opens the state in <paramref name="directory"/>, creating it when the folder holds none.</summary>
+    public static SqliteStateStore Open(string directory, StateOptions options)
+    {
+        try
+        {
+            System.IO.Directory.CreateDirectory(directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new StateException($"cannot create the state folder '{directory}': {e.Message}", e);
+        }
+        var store = new SqliteStateStore(directory, options);
+        store.Initialize();
+        return store;
+    }
+
+    public IStateSession Begin(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var connection = Connect();
+        try
+        {
+            var transaction = BeginImmediate(connection);
+            return new SqliteStateSession(connection, transaction, FaultInjection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public StateSnapshot Snapshot()
+    {
+        using var connection = Connect();
+        using var transaction = connection.BeginTransaction(deferred: true);
+        using var session = new SqliteStateSession(connection, transaction, null);
+        var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        var stories = new List<string>();
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        session.ForEach("SELECT id, story_id FROM articles", r => storyOf.Add(r.GetString(0), r.GetString(1)));
+        session.ForEach("SELECT id FROM stories ORDER BY id", r => stories.Add(r.GetString(0)));
+        session.ForEach("SELECT alias, story_id FROM story_aliases", r => aliases.Add(r.GetString(0), r.GetString(1)));
+        return new StateSnapshot(session.DocumentCount(), session.LoadDocumentFrequencies(), storyOf, aliases, stories);
+    }
+
+    public void Dispose()
+    {
+    }
+
+    private void Initialize()
+    {
+        try
+        {
+            using var connection = Connect();
+            if (CheckSchema(connection, transaction: null))
+                return;
+            // a new state: create the schema under the write lock, unless a concurrent run just did
+            using var transaction = BeginImmediate(connection);
+            if (!CheckSchema(connection, transaction))
+            {
+                using var create = new SqliteCommand(StateSchema.Create + $"INSERT INTO schema_version (version) VALUES ({StateSchema.Version});", connection, transaction);
+                create.ExecuteNonQuery();
+            }
+            transaction.Commit();
+        }
+        catch (SqliteException e)
+        {
+            throw Translate(e);
+        }
+    }
+
+    /// <summary>False for an empty database; true for a state of this version; else a clear error.</summary>
+    private bool CheckSchema(SqliteConnection connection, SqliteTransaction? transaction)
+    {
+        var tables = new HashSet<string>(StringComparer.Ordinal);
+        using (var command = new SqliteCommand("SELECT name FROM sqlite_master WHERE type = 'table'", connection, transaction))
+        using (var reader = command.ExecuteReader())
+        {
+            while (reader.Read())
+                tables.Add(reader.GetString(0));
+        }
+        if (tables.Count == 0)
+            return false;
+        if (!tables.Contains("schema_version"))
+            throw new StateException($"'{Path.Combine(Directory, FileName)}' is an SQLite database but not a classify state (it has no schema_version table)");
+        using var version = new SqliteCommand("SELECT version FROM schema_version", connection, transaction);
+        var found = version.ExecuteScalar();
+        if (found is not long v || v != StateSchema.Version)
+            throw new StateException($"the state in '{Directory}' has schema version {found ?? "none"}, but this classify reads version {StateSchema.Version}; use a new --state folder, or the classify version that wrote it");
+        return true;
+    }
+
+    private SqliteConnection Connect()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            using var pragmas = connection.CreateCommand();
+            pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+            pragmas.ExecuteNonQuery();
+            return connection;
+        }
+        catch (SqliteException e)
+        {
+            connection.Dispose();
+            throw Translate(e);
+        }
+    }
+
+    private SqliteTransaction BeginImmediate(SqliteConnection connection)
+    {
+        try
+        {
+            return connection.BeginTransaction(deferred: false);
+        }
+        catch (SqliteException e)
+        {
+            throw Translate(e);
+        }
+    }
+
+    private StateException Translate(SqliteException e) => e.SqliteErrorCode switch
+    {
+        SqliteBusy or SqliteLocked => new StateException(
+            $"the state in '{Directory}' is in use by another run; gave up after waiting {_lockTimeoutSeconds} s (state.lockTimeoutSeconds)", e),
+        SqliteNotADatabase => new StateException($"'{Path.Combine(Directory, FileName)}' is not a classify state (not an SQLite database)", e),
+        _ => new StateException($"the state in '{Directory}' cannot be used: {e.Message}", e),
+    };
+}

@@ -1,0 +1,101 @@
+using ClassifyPipeline.Dedup;
+
+namespace ClassifyPipeline.State;
+
+/// <summary>
+/// Maps the stories Dedup found over (window ∪ batch) onto the ids the state already knows, so ids are stable:
+/// <list type="bullet">
+/// <item>clusters are taken in canonical order of their lead (published time, then id);</item>
+/// <item>a cluster holding members of stored stories keeps the oldest of those not yet taken (oldest = the
+/// story whose lead comes first in canonical order, then the smaller id);</item>
+/// <item>a cluster with no stored members keeps Dedup's id (derived from its lead article);</item>
+/// <item>a stored story no cluster kept is aliased to the story now holding its lead, unless it still has
+/// members the batch did not reach (outside the window): then it lives on with those.</item>
+/// </list>
+/// </summary>
+internal sealed class StoryMapping
+{
+    private StoryMapping(Dictionary<string, string> finalIds, Dictionary<string, string> aliases, List<string> newStories)
+    {
+        FinalIds = finalIds;
+        Aliases = aliases;
+        NewStories = newStories;
+    }
+
+    /// <summary>Dedup's story id → the id the story has in the state.</summary>
+    public IReadOnlyDictionary<string, string> FinalIds { get; }
+
+    /// <summary>Stored stories merged into another: alias → surviving id.</summary>
+    public IReadOnlyDictionary<string, string> Aliases { get; }
+
+    public IReadOnlyList<string> NewStories { get; }
+
+    /// <param name="clusters">Dedup's stories over the union of window and batch.</param>
+    /// <param name="storedStoryOf">For union articles already in the state: their stored story.</param>
+    /// <param name="storedMembers">For each of those stories: all its stored members.</param>
+    /// <param name="inUnion">Whether an article took part in this run.</param>
+    /// <param name="order">Canonical sort key of any article involved (published ticks or max, then id).</param>
+    /// <param name="isTaken">Whether a story id is already used in the state.</param>
+    public static StoryMapping Build(
+        IReadOnlyList<Story> clusters,
+        IReadOnlyDictionary<string, string> storedStoryOf,
+        IReadOnlyDictionary<string, List<StoredArticle>> storedMembers,
+        Func<string, bool> inUnion,
+        IComparer<string> order,
+        Func<string, bool> isTaken)
+    {
+        var leadOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (storyId, members) in storedMembers)
+            leadOf[storyId] = Min(members.Select(m => m.Id), order);
+        var storyOrder = Comparer<string>.Create((x, y) =>
+        {
+            var c = order.Compare(leadOf[x], leadOf[y]);
+            return c != 0 ? c : string.CompareOrdinal(x, y);
+        });
+
+        var finalIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var newStories = new List<string>();
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        var clusterOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var cluster in clusters.OrderBy(c => Min(c.Members, order), order))
+        {
+            foreach (var m in cluster.Members)
+                clusterOf[m] = cluster.Id;
+            string? keep = null;
+            foreach (var m in cluster.Members)
+            {
+                if (storedStoryOf.TryGetValue(m, out var s) && !used.Contains(s) && (keep is null || storyOrder.Compare(s, keep) < 0))
+                    keep = s;
+            }
+            if (keep is null)
+            {
+                keep = cluster.Id;
+                for (var k = 2; used.Contains(keep) || storedMembers.ContainsKey(keep) || isTaken(keep); k++)
+                    keep = cluster.Id + "-" + k.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                newStories.Add(keep);
+            }
+            used.Add(keep);
+            finalIds[cluster.Id] = keep;
+        }
+
+        var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (storyId, members) in storedMembers.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            if (used.Contains(storyId) || members.Any(m => !inUnion(m.Id)))
+                continue;
+            aliases[storyId] = finalIds[clusterOf[leadOf[storyId]]];
+        }
+        return new StoryMapping(finalIds, aliases, newStories);
+    }
+
+    private static string Min(IEnumerable<string> ids, IComparer<string> order)
+    {
+        string? min = null;
+        foreach (var id in ids)
+        {
+            if (min is null || order.Compare(id, min) < 0)
+                min = id;
+        }
+        return min ?? throw new ArgumentException("a story without members");
+    }
+}
