@@ -13,6 +13,9 @@ public static class CliApp
         new("classify: news classification and near-duplicate detection")
         {
             RunCommand.Create(context),
+            TrainCommand.Create(context),
+            PredictCommand.Create(context),
+            EvalCommand.Create(context),
         };
 
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
