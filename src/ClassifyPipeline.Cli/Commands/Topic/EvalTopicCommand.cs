@@ -40,14 +40,14 @@ public static class EvalTopicCommand
             if (fraction is <= 0 or >= 1)
                 throw new CliError(ExitCodes.Usage, $"--holdout is {fraction}, must be between 0 and 1");
             var options = cli.Training(parse);
+            var loaded = model is null ? null : TopicCli.LoadModel(model);
             var data = TopicCli.Read(parse.GetValue(inputs)!, parse.GetValue(cli.LabelField));
             var progress = TopicCli.Progress(context);
             var watch = Stopwatch.StartNew();
             string how;
             TopicMetrics metrics;
-            if (model is not null)
+            if (loaded is not null)
             {
-                var loaded = TopicCli.LoadModel(model);
                 metrics = TopicCli.Checked(() => TopicEvaluator.Evaluate(loaded, data, ct));
                 how = $"model {model}";
             }

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ClassifyPipeline.Classification.Topic;
 using ClassifyPipeline.Cli.Hosting;
+using ClassifyPipeline.Text;
 
 namespace ClassifyPipeline.Cli.Commands.Topic;
 
@@ -10,7 +11,10 @@ internal sealed class TopicCli
     public Option<TopicTrainer> Trainer { get; } = new("--trainer") { Description = "SdcaMaximumEntropy, LbfgsMaximumEntropy or LinearSvm", DefaultValueFactory = _ => TopicTrainer.SdcaMaximumEntropy };
     public Option<int> NGram { get; } = new("--ngram") { Description = "Longest word n-gram in the features (1..3)", DefaultValueFactory = _ => 2 };
     public Option<int> MinDf { get; } = new("--min-df") { Description = "Terms in fewer training documents are dropped", DefaultValueFactory = _ => 2 };
+    public Option<Stemming> Stem { get; } = new("--stemming") { Description = "None or English (Snowball Porter2)", DefaultValueFactory = _ => Stemming.None };
+    public Option<int> TitleWeight { get; } = new("--title-weight") { Description = "How many times the title's terms count (0..10)", DefaultValueFactory = _ => 1 };
     public Option<float?> L2 { get; } = new("--l2") { Description = "L2 regularization (LinearSvm: lambda); default: the trainer's" };
+    public Option<float> Tolerance { get; } = new("--tolerance") { Description = "SDCA convergence tolerance", DefaultValueFactory = _ => 0.01f };
     public Option<int?> Iterations { get; } = new("--iterations") { Description = "Passes over the data; default: the trainer's" };
     public Option<int> ThresholdFolds { get; } = new("--threshold-folds") { Description = "Multi-label: tune per-label thresholds by this many inner folds (0: fixed --threshold)", DefaultValueFactory = _ => 0 };
     public Option<double> Threshold { get; } = new("--threshold") { Description = "Multi-label: the score at which a label is assigned", DefaultValueFactory = _ => 0.5 };
@@ -20,7 +24,7 @@ internal sealed class TopicCli
 
     public void AddTraining(Command command)
     {
-        foreach (var option in new Option[] { Trainer, NGram, MinDf, L2, Iterations, ThresholdFolds, Threshold, Seed })
+        foreach (var option in new Option[] { Trainer, NGram, MinDf, Stem, TitleWeight, L2, Tolerance, Iterations, ThresholdFolds, Threshold, Seed })
             command.Add(option);
     }
 
@@ -38,13 +42,19 @@ internal sealed class TopicCli
         var thresholdFolds = parse.GetValue(ThresholdFolds);
         if (thresholdFolds is < 0 or 1 or > 20)
             throw new CliError(ExitCodes.Usage, $"--threshold-folds is {thresholdFolds}: use 0 (off) or 2..20");
+        var titleWeight = parse.GetValue(TitleWeight);
+        if (titleWeight is < 0 or > 10)
+            throw new CliError(ExitCodes.Usage, $"--title-weight is {titleWeight}, outside 0..10");
         return new TopicTrainingOptions
         {
             Trainer = parse.GetValue(Trainer),
             MaxNGram = ngram,
             MinDocumentFrequency = minDf,
+            Stemming = parse.GetValue(Stem),
+            TitleWeight = titleWeight,
             L2Regularization = parse.GetValue(L2),
             Iterations = parse.GetValue(Iterations),
+            Tolerance = parse.GetValue(Tolerance),
             ThresholdFolds = thresholdFolds,
             DecisionThreshold = threshold,
             Seed = parse.GetValue(Seed),

@@ -31,8 +31,9 @@ internal static class LinearTrainers
         var definition = SchemaDefinition.Create(typeof(MulticlassRow));
         definition[nameof(MulticlassRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
         definition[nameof(MulticlassRow.Label)].ColumnType = new KeyDataViewType(typeof(uint), classCount);
+        // Key values here are 0-based: LoadFromEnumerable maps the raw uint i to key i + 1 of the declared count.
         var data = context.Data.LoadFromEnumerable(
-            rows.Select((v, i) => new MulticlassRow { Label = (uint)classes[i] + 1, Features = ToVBuffer(v, dimension) }).ToList(), definition);
+            Shuffled(rows.Count, options.Seed).Select(i => new MulticlassRow { Label = (uint)classes[i], Features = ToVBuffer(rows[i], dimension) }).ToList(), definition);
 
         MaximumEntropyModelParameters model = options.Trainer switch
         {
@@ -41,6 +42,7 @@ internal static class LinearTrainers
                 NumberOfThreads = 1,
                 L2Regularization = options.L2Regularization,
                 MaximumNumberOfIterations = options.Iterations,
+                ConvergenceTolerance = options.Tolerance,
                 Shuffle = true,
             }).Fit(data).Model,
             TopicTrainer.LbfgsMaximumEntropy => context.MulticlassClassification.Trainers.LbfgsMaximumEntropy(new LbfgsMaximumEntropyMulticlassTrainer.Options
@@ -70,7 +72,7 @@ internal static class LinearTrainers
         var definition = SchemaDefinition.Create(typeof(BinaryRow));
         definition[nameof(BinaryRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, dimension);
         var data = context.Data.LoadFromEnumerable(
-            rows.Select((v, i) => new BinaryRow { Label = positive[i], Features = ToVBuffer(v, dimension) }).ToList(), definition);
+            Shuffled(rows.Count, options.Seed).Select(i => new BinaryRow { Label = positive[i], Features = ToVBuffer(rows[i], dimension) }).ToList(), definition);
 
         LinearBinaryModelParameters model = options.Trainer switch
         {
@@ -79,6 +81,7 @@ internal static class LinearTrainers
                 NumberOfThreads = 1,
                 L2Regularization = options.L2Regularization,
                 MaximumNumberOfIterations = options.Iterations,
+                ConvergenceTolerance = options.Tolerance,
                 Shuffle = true,
             }).Fit(data).Model.SubModel,
             TopicTrainer.LbfgsMaximumEntropy => context.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
@@ -101,6 +104,17 @@ internal static class LinearTrainers
         foreach (var w in model.Weights)
             weights[i++] = w;
         return (weights, model.Bias);
+    }
+
+    /// <summary>
+    /// A seeded permutation of the rows. Labeled files are often sorted by label, and the trainers' own shuffling
+    /// cannot reorder a streamed data view: the stochastic trainers (SDCA, Pegasos) then see one class after the other.
+    /// </summary>
+    private static int[] Shuffled(int count, int seed)
+    {
+        var order = Enumerable.Range(0, count).ToArray();
+        new Random(seed).Shuffle(order);
+        return order;
     }
 
     private static VBuffer<float> ToVBuffer(SparseVector v, int dimension) =>

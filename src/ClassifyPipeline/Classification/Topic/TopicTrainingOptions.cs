@@ -30,6 +30,9 @@ public sealed record TopicTrainingOptions
     /// <summary>Passes over the data (SDCA maximum iterations, LinearSvm iterations); null leaves the trainer's default.</summary>
     public int? Iterations { get; init; }
 
+    /// <summary>SDCA: the convergence tolerance (SDCA's default, 0.1, stops long before convergence on TF-IDF features).</summary>
+    public float Tolerance { get; init; } = 0.01f;
+
     /// <summary>Multi-label only: the score at or above which a label is assigned, unless tuned per label.</summary>
     public double DecisionThreshold { get; init; } = 0.5;
 
@@ -57,6 +60,7 @@ public sealed record TopicTrainingOptions
         "title=" + TitleWeight.ToString(CultureInfo.InvariantCulture),
         "l2=" + (L2Regularization?.ToString("R", CultureInfo.InvariantCulture) ?? "default"),
         "iter=" + (Iterations?.ToString(CultureInfo.InvariantCulture) ?? "default"),
+        "tol=" + Tolerance.ToString("R", CultureInfo.InvariantCulture),
         "threshold=" + DecisionThreshold.ToString("R", CultureInfo.InvariantCulture),
         "thresholdFolds=" + ThresholdFolds.ToString(CultureInfo.InvariantCulture),
         "seed=" + Seed.ToString(CultureInfo.InvariantCulture));
