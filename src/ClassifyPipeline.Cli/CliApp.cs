@@ -13,6 +13,9 @@ public static class CliApp
         new("classify: news classification and near-duplicate detection")
         {
             RunCommand.Create(context),
+            TrainCommand.Create(context),
+            PredictCommand.Create(context),
+            EvalCommand.Create(context),
             ReportCommand.Create(context),
         };
 

@@ -1,10 +1,14 @@
 using System.CommandLine;
+using ClassifyPipeline.Classification;
+using ClassifyPipeline.Classification.Topic;
+using ClassifyPipeline.Cli.Commands.Topic;
 using ClassifyPipeline.Cli.Configuration;
 using ClassifyPipeline.Cli.Hosting;
 using ClassifyPipeline.Ingest;
 using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.Reports;
 using ClassifyPipeline.State;
+using Microsoft.Extensions.Logging;
 
 namespace ClassifyPipeline.Cli.Commands;
 
@@ -37,12 +41,13 @@ public static class RunCommand
         if (inputErrors.Count > 0)
             throw new CliError(ExitCodes.Input, string.Join("; ", inputErrors));
 
+        var topics = ResolveTopics(context, options.Topic, logger, cancellationToken);
         var startedAt = context.Time.GetUtcNow();
         RunResult result;
         try
         {
             using var store = stateDir is null ? null : SqliteStateStore.Open(stateDir, options.State);
-            var runner = new PipelineRunner(options, logger, context.Time, state: store);
+            var runner = new PipelineRunner(options, logger, context.Time, topics, state: store);
             result = runner.Run(files, new StderrProgress(context.Error, context.Time), cancellationToken);
         }
         catch (StateException e)
@@ -55,6 +60,24 @@ public static class RunCommand
         context.Output.WriteLine(Path.GetFullPath(outDir));
         context.Error.WriteLine($"{result.Articles.Count} articles, {result.Stories.Count} stories, {result.Rejections.Count} rejected → {outDir}");
         return Task.FromResult(ExitCodes.Ok);
+    }
+
+    /// <summary>The configured topic model, else the default one (trained on first use, cached), else null when its training data is missing.</summary>
+    private static ITopicClassifier? ResolveTopics(CliContext context, TopicOptions options, ILogger logger, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var model = DefaultTopicModel.Resolve(options, logger, TopicCli.Progress(context), cancellationToken);
+            return model is null ? null : new TopicClassifier(model, options.MinConfidence);
+        }
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException)
+        {
+            throw new CliError(ExitCodes.Model, e.Message);
+        }
+        catch (LabeledDataException e)
+        {
+            throw new CliError(ExitCodes.Input, $"topic.trainingData: {e.Message}");
+        }
     }
 
     internal static PipelineOptions LoadOptions(string? configPath)

@@ -1,3 +1,4 @@
+using ClassifyPipeline.Classification.Topic;
 using ClassifyPipeline.Dedup;
 using ClassifyPipeline.Ingest;
 using ClassifyPipeline.State;
@@ -18,6 +19,8 @@ public sealed class PipelineOptions
     public VectorizeOptions Vectorize { get; set; } = new();
 
     public DedupOptions Dedup { get; set; } = new();
+
+    public TopicOptions Topic { get; set; } = new();
 
     public StateOptions State { get; set; } = new();
 }

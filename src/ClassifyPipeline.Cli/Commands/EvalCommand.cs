@@ -1,0 +1,15 @@
+using System.CommandLine;
+using ClassifyPipeline.Cli.Commands.Topic;
+using ClassifyPipeline.Cli.Hosting;
+
+namespace ClassifyPipeline.Cli.Commands;
+
+/// <summary><c>classify eval &lt;task&gt;</c>: one subcommand per model kind.</summary>
+public static class EvalCommand
+{
+    public static Command Create(CliContext context) =>
+        new("eval", "Evaluate a model, or a training configuration by cross-validation")
+        {
+            EvalTopicCommand.Create(context),
+        };
+}

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using ClassifyPipeline.Classification.Topic;
+using ClassifyPipeline.Cli.Hosting;
+using ClassifyPipeline.Text;
+
+namespace ClassifyPipeline.Cli.Commands.Topic;
+
+/// <summary>What the topic subcommands share: the training options, reading labeled data and loading models with the right exit codes.</summary>
+internal sealed class TopicCli
+{
+    public Option<TopicTrainer> Trainer { get; } = new("--trainer") { Description = "SdcaMaximumEntropy, LbfgsMaximumEntropy or LinearSvm", DefaultValueFactory = _ => TopicTrainer.SdcaMaximumEntropy };
+    public Option<int> NGram { get; } = new("--ngram") { Description = "Longest word n-gram in the features (1..3)", DefaultValueFactory = _ => 2 };
+    public Option<int> MinDf { get; } = new("--min-df") { Description = "Terms in fewer training documents are dropped", DefaultValueFactory = _ => 2 };
+    public Option<Stemming> Stem { get; } = new("--stemming") { Description = "None or English (Snowball Porter2)", DefaultValueFactory = _ => Stemming.None };
+    public Option<int> TitleWeight { get; } = new("--title-weight") { Description = "How many times the title's terms count (0..10)", DefaultValueFactory = _ => 1 };
+    public Option<float?> L2 { get; } = new("--l2") { Description = "L2 regularization (LinearSvm: lambda); default: the trainer's" };
+    public Option<float> Tolerance { get; } = new("--tolerance") { Description = "SDCA convergence tolerance", DefaultValueFactory = _ => 0.01f };
+    public Option<int?> Iterations { get; } = new("--iterations") { Description = "Passes over the data; default: the trainer's" };
+    public Option<int> ThresholdFolds { get; } = new("--threshold-folds") { Description = "Multi-label: tune per-label thresholds by this many inner folds (0: fixed --threshold)", DefaultValueFactory = _ => 0 };
+    public Option<double> Threshold { get; } = new("--threshold") { Description = "Multi-label: the score at which a label is assigned", DefaultValueFactory = _ => 0.5 };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Random seed (shuffling, folds)", DefaultValueFactory = _ => 42 };
+    public Option<string?> Labels { get; } = new("--labels") { Description = $"Restrict to these labels: comma-separated, or '{ReutersTopics.Name}' (the 90 standard Reuters ModApte topics)" };
+    public Option<string?> LabelField { get; } = new("--label-field") { Description = "The label field or column (default: 'label', else 'labels')" };
+
+    public void AddTraining(Command command)
+    {
+        foreach (var option in new Option[] { Trainer, NGram, MinDf, Stem, TitleWeight, L2, Tolerance, Iterations, ThresholdFolds, Threshold, Seed })
+            command.Add(option);
+    }
+
+    public TopicTrainingOptions Training(ParseResult parse)
+    {
+        var ngram = parse.GetValue(NGram);
+        if (ngram is < 1 or > 3)
+            throw new CliError(ExitCodes.Usage, $"--ngram is {ngram}, outside 1..3");
+        var minDf = parse.GetValue(MinDf);
+        if (minDf < 1)
+            throw new CliError(ExitCodes.Usage, $"--min-df is {minDf}, must be at least 1");
+        var threshold = parse.GetValue(Threshold);
+        if (threshold is < 0 or > 1)
+            throw new CliError(ExitCodes.Usage, $"--threshold is {threshold}, outside 0..1");
+        var thresholdFolds = parse.GetValue(ThresholdFolds);
+        if (thresholdFolds is < 0 or 1 or > 20)
+            throw new CliError(ExitCodes.Usage, $"--threshold-folds is {thresholdFolds}: use 0 (off) or 2..20");
+        var titleWeight = parse.GetValue(TitleWeight);
+        if (titleWeight is < 0 or > 10)
+            throw new CliError(ExitCodes.Usage, $"--title-weight is {titleWeight}, outside 0..10");
+        return new TopicTrainingOptions
+        {
+            Trainer = parse.GetValue(Trainer),
+            MaxNGram = ngram,
+            MinDocumentFrequency = minDf,
+            Stemming = parse.GetValue(Stem),
+            TitleWeight = titleWeight,
+            L2Regularization = parse.GetValue(L2),
+            Iterations = parse.GetValue(Iterations),
+            Tolerance = parse.GetValue(Tolerance),
+            ThresholdFolds = thresholdFolds,
+            DecisionThreshold = threshold,
+            Seed = parse.GetValue(Seed),
+        };
+    }
+
+    public IReadOnlyList<string>? LabelSet(ParseResult parse)
+    {
+        var value = parse.GetValue(Labels);
+        if (string.IsNullOrWhiteSpace(value))
+            return null;
+        if (value.Trim() == ReutersTopics.Name)
+            return ReutersTopics.ModApte90;
+        return value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    public static LabeledData Read(IReadOnlyList<string> inputs, string? labelField)
+    {
+        try
+        {
+            return LabeledDataReader.Read(inputs, labelField);
+        }
+        catch (LabeledDataException e)
+        {
+            throw new CliError(ExitCodes.Input, e.Message);
+        }
+    }
+
+    public static TopicModel LoadModel(string path)
+    {
+        try
+        {
+            return DefaultTopicModel.LoadFile(path);
+        }
+        catch (Exception e) when (e is InvalidDataException or FileNotFoundException or IOException or UnauthorizedAccessException)
+        {
+            throw new CliError(ExitCodes.Model, e.Message);
+        }
+    }
+
+    /// <summary>Runs work that may reject the labeled data (no samples for a class, too few classes) as an input error.</summary>
+    public static T Checked<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (LabeledDataException e)
+        {
+            throw new CliError(ExitCodes.Input, e.Message);
+        }
+    }
+
+    public static IProgress<string> Progress(CliContext context) => new SyncProgress(line => context.Error.WriteLine($"[topic] {line}"));
+
+    /// <summary>Reports on the caller's thread (System.Progress posts to the thread pool, which would reorder lines).</summary>
+    private sealed class SyncProgress(Action<string> report) : IProgress<string>
+    {
+        private readonly Lock _gate = new();
+
+        public void Report(string value)
+        {
+            lock (_gate)
+                report(value);
+        }
+    }
+}

@@ -1,0 +1,88 @@
+using ClassifyPipeline.Text;
+
+namespace ClassifyPipeline.Classification.Topic;
+
+/// <summary>Scores a model against labeled articles, or a training configuration by cross-validation or a held-out part.</summary>
+public static class TopicEvaluator
+{
+    /// <summary>A trained model on labeled data. Multi-label: over the model's labels; single-label: every label seen counts.</summary>
+    public static TopicMetrics Evaluate(TopicModel model, LabeledData data, CancellationToken cancellationToken = default)
+    {
+        if (model.MultiLabel != data.MultiLabel)
+            throw new LabeledDataException(model.MultiLabel
+                ? "the model is multi-label but the data has single labels ('label'); give data with 'labels' lists"
+                : "the model is single-label but the data has 'labels' lists");
+        var predictions = Predict(model, data.Articles, cancellationToken);
+        return Score(model.Labels, data.MultiLabel, data.Articles, predictions);
+    }
+
+    /// <summary>
+    /// K-fold cross-validation (stratified by label for single-label data, seeded shuffle for multi-label):
+    /// every article is predicted by the model trained on the other folds, and the metrics are over all of them.
+    /// </summary>
+    public static TopicMetrics CrossValidate(LabeledData data, IReadOnlyList<string>? labels, TopicTrainingOptions options, int folds,
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (folds < 2)
+            throw new ArgumentOutOfRangeException(nameof(folds), folds, "cross-validation needs at least 2 folds");
+        var labelSet = (labels ?? data.DistinctLabels()).ToArray();
+        var articles = Restrict(data, labelSet);
+        if (folds > articles.Count)
+            throw new LabeledDataException($"{folds} folds need at least {folds} articles; found {articles.Count}");
+        var fold = data.MultiLabel
+            ? Folds.Shuffled(articles.Count, folds, options.Seed)
+            : Folds.Stratified(articles.Select(a => a.Labels[0]).ToArray(), folds, options.Seed);
+        var predictions = new TopicPrediction[articles.Count];
+        var estimator = new TopicEstimator(options);
+        for (var k = 0; k < folds; k++)
+        {
+            progress?.Report($"fold {k + 1}/{folds}");
+            var train = articles.Where((_, i) => fold[i] != k).ToList();
+            var testIndex = Enumerable.Range(0, articles.Count).Where(i => fold[i] == k).ToArray();
+            var model = estimator.Fit(new LabeledData(train, data.MultiLabel), labelSet, requireSamples: false, progress, cancellationToken);
+            var predicted = Predict(model, testIndex.Select(i => articles[i]).ToList(), cancellationToken);
+            for (var j = 0; j < testIndex.Length; j++)
+                predictions[testIndex[j]] = predicted[j];
+        }
+        return Score(labelSet, data.MultiLabel, articles, predictions);
+    }
+
+    /// <summary>Trains on the first (1 - <paramref name="fraction"/>) of the articles in input order and scores the rest.</summary>
+    public static TopicMetrics HoldOut(LabeledData data, IReadOnlyList<string>? labels, TopicTrainingOptions options, double fraction,
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        if (fraction is <= 0 or >= 1)
+            throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "the held-out fraction must be between 0 and 1");
+        var labelSet = (labels ?? data.DistinctLabels()).ToArray();
+        var articles = Restrict(data, labelSet);
+        var trainCount = (int)Math.Round(articles.Count * (1 - fraction));
+        if (trainCount < 1 || trainCount >= articles.Count)
+            throw new LabeledDataException($"a held-out fraction of {fraction} leaves no training or no test articles among {articles.Count}");
+        var model = new TopicEstimator(options).Fit(new LabeledData(articles.Take(trainCount).ToList(), data.MultiLabel), labelSet, requireSamples: false, progress, cancellationToken);
+        var test = articles.Skip(trainCount).ToList();
+        return Score(labelSet, data.MultiLabel, test, Predict(model, test, cancellationToken));
+    }
+
+    private static IReadOnlyList<LabeledArticle> Restrict(LabeledData data, string[] labelSet) =>
+        data.MultiLabel ? data.Articles : data.Articles.Where(a => labelSet.Contains(a.Labels[0], StringComparer.Ordinal)).ToList();
+
+    private static IReadOnlyList<TopicPrediction> Predict(TopicModel model, IReadOnlyList<LabeledArticle> articles, CancellationToken cancellationToken)
+    {
+        var cleaner = new ArticleCleaner(new CleanOptions());
+        var clean = articles.Select(a => cleaner.Clean(a.Article)).ToList();
+        return model.Predict(clean, minConfidence: 0, cancellationToken);
+    }
+
+    private static TopicMetrics Score(IReadOnlyList<string> labels, bool multiLabel, IReadOnlyList<LabeledArticle> articles, IReadOnlyList<TopicPrediction> predictions)
+    {
+        if (multiLabel)
+        {
+            return TopicMetrics.MultiLabelSets(labels,
+                articles.Select(a => a.Labels).ToList(),
+                predictions.Select(p => (IReadOnlyList<string>)p.Labels.Select(l => l.Label).ToList()).ToList());
+        }
+        return TopicMetrics.SingleLabel(labels,
+            articles.Select(a => a.Labels[0]).ToList(),
+            predictions.Select(p => p.Labels[0].Label).ToList());
+    }
+}

@@ -1,0 +1,226 @@
+using System.Text;
+using ClassifyPipeline.Text;
+using ClassifyPipeline.Vectors;
+
+namespace ClassifyPipeline.Classification.Topic;
+
+/// <summary>
+/// A trained topic model: the analyzer settings and TF-IDF vocabulary it was trained with, and one linear
+/// scorer per label (weights and bias), plus a decision threshold per label for multi-label models.
+/// Immutable and thread-safe; <see cref="Save"/> and <see cref="Load"/> round-trip it exactly.
+/// </summary>
+public sealed class TopicModel
+{
+    public const int FormatVersion = 1;
+
+    private static readonly byte[] Magic = "CPTOPIC\n"u8.ToArray();
+
+    private readonly string[] _labels;
+    private readonly float[] _weights; // row-major by feature: _weights[feature * labelCount + label]
+    private readonly float[] _biases;
+    private readonly float[] _thresholds;
+
+    public TopicModel(
+        IReadOnlyList<string> labels, bool multiLabel, TopicScoring scoring, string trainer,
+        AnalysisOptions analysis, TfIdfModel vocabulary, float[] weights, float[] biases, float[] thresholds)
+    {
+        if (labels.Count == 0)
+            throw new ArgumentException("a topic model needs at least one label", nameof(labels));
+        if (weights.Length != (long)vocabulary.Terms.Count * labels.Count || biases.Length != labels.Count || thresholds.Length != labels.Count)
+            throw new ArgumentException("weights, biases and thresholds do not match the vocabulary and labels");
+        _labels = [.. labels];
+        MultiLabel = multiLabel;
+        Scoring = scoring;
+        Trainer = trainer;
+        Analysis = analysis;
+        Vocabulary = vocabulary;
+        _weights = weights;
+        _biases = biases;
+        _thresholds = thresholds;
+    }
+
+    public IReadOnlyList<string> Labels => _labels;
+
+    public bool MultiLabel { get; }
+
+    public TopicScoring Scoring { get; }
+
+    /// <summary>The trainer the weights came from (informational).</summary>
+    public string Trainer { get; }
+
+    public AnalysisOptions Analysis { get; }
+
+    public TfIdfModel Vocabulary { get; }
+
+    public IReadOnlyList<float> Thresholds => _thresholds;
+
+    /// <summary>The TF-IDF vector of an article as the model sees it.</summary>
+    public SparseVector Featurize(CleanArticle article, TextAnalyzer analyzer) => Vocabulary.Transform(analyzer.Analyze(article).Terms);
+
+    /// <summary>The 0..1 score of every label (see <see cref="Scoring"/>), in <see cref="Labels"/> order.</summary>
+    public double[] Scores(SparseVector features)
+    {
+        var count = _labels.Length;
+        var raw = new double[count];
+        for (var l = 0; l < count; l++)
+            raw[l] = _biases[l];
+        var indices = features.Indices;
+        var values = features.Values;
+        for (var k = 0; k < indices.Length; k++)
+        {
+            var row = _weights.AsSpan(indices[k] * count, count);
+            var x = (double)values[k];
+            for (var l = 0; l < row.Length; l++)
+                raw[l] += x * row[l];
+        }
+        if (Scoring == TopicScoring.Softmax)
+        {
+            var max = double.NegativeInfinity;
+            foreach (var r in raw)
+                max = Math.Max(max, r);
+            double sum = 0;
+            for (var l = 0; l < count; l++)
+            {
+                raw[l] = Math.Exp(raw[l] - max);
+                sum += raw[l];
+            }
+            for (var l = 0; l < count; l++)
+                raw[l] /= sum;
+        }
+        else
+        {
+            for (var l = 0; l < count; l++)
+                raw[l] = 1 / (1 + Math.Exp(-raw[l]));
+        }
+        return raw;
+    }
+
+    /// <summary>
+    /// The prediction for one feature vector. Single-label: the top label and its score. Multi-label: every label
+    /// whose score reaches its threshold, best first. The top label is reported as null (uncertain) when its score is
+    /// below <paramref name="minConfidence"/>; the labels and scores are kept either way.
+    /// </summary>
+    public TopicPrediction Predict(SparseVector features, double minConfidence)
+    {
+        var scores = Scores(features);
+        var top = 0;
+        for (var l = 1; l < scores.Length; l++)
+        {
+            if (scores[l] > scores[top])
+                top = l;
+        }
+        if (!MultiLabel)
+        {
+            var label = scores[top] >= minConfidence ? _labels[top] : null;
+            return new TopicPrediction(label, [new LabelScore(_labels[top], scores[top])], scores[top]);
+        }
+        var assigned = new List<LabelScore>();
+        for (var l = 0; l < scores.Length; l++)
+        {
+            if (scores[l] >= _thresholds[l])
+                assigned.Add(new LabelScore(_labels[l], scores[l]));
+        }
+        assigned.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Label, b.Label));
+        var first = assigned.Count > 0 && assigned[0].Score >= minConfidence ? assigned[0].Label : null;
+        return new TopicPrediction(first, assigned, scores[top]);
+    }
+
+    /// <summary>Predictions for cleaned articles, in the order given (parallel, one analyzer per thread).</summary>
+    public IReadOnlyList<TopicPrediction> Predict(IReadOnlyList<CleanArticle> articles, double minConfidence, CancellationToken cancellationToken)
+    {
+        var result = new TopicPrediction[articles.Count];
+        Parallel.For(0, articles.Count,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => new TextAnalyzer(Analysis),
+            (i, _, analyzer) =>
+            {
+                result[i] = Predict(Featurize(articles[i], analyzer), minConfidence);
+                return analyzer;
+            },
+            _ => { });
+        return result;
+    }
+
+    public void Save(Stream stream)
+    {
+        stream.Write(Magic);
+        using var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true);
+        writer.Write(FormatVersion);
+        writer.Write(MultiLabel);
+        writer.Write((int)Scoring);
+        writer.Write(Trainer);
+        writer.Write((int)Analysis.StopWords);
+        writer.Write((int)Analysis.Stemming);
+        writer.Write(Analysis.MaxNGram);
+        writer.Write(Analysis.MinTokenLength);
+        writer.Write(Analysis.MaxTokenLength);
+        writer.Write(Analysis.TitleWeight);
+        writer.Write(_labels.Length);
+        for (var l = 0; l < _labels.Length; l++)
+        {
+            writer.Write(_labels[l]);
+            writer.Write(_biases[l]);
+            writer.Write(_thresholds[l]);
+        }
+        writer.Flush();
+        Vocabulary.Save(stream);
+        writer.Write(_weights.Length);
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(_weights.AsSpan());
+        if (!BitConverter.IsLittleEndian)
+            throw new PlatformNotSupportedException("topic models are stored little-endian");
+        writer.Write(bytes);
+    }
+
+    /// <summary>Loads a saved model. A file that is not a topic model, from another format version, or cut short throws <see cref="InvalidDataException"/> saying which.</summary>
+    public static TopicModel Load(Stream stream)
+    {
+        var magic = new byte[Magic.Length];
+        if (stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false) != magic.Length || !magic.AsSpan().SequenceEqual(Magic))
+            throw new InvalidDataException("not a ClassifyPipeline topic model");
+        try
+        {
+            using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
+            var version = reader.ReadInt32();
+            if (version != FormatVersion)
+                throw new InvalidDataException($"topic model format version {version} is not supported by this version of classify (it reads version {FormatVersion}); retrain the model");
+            var multi = reader.ReadBoolean();
+            var scoring = (TopicScoring)reader.ReadInt32();
+            if (!Enum.IsDefined(scoring))
+                throw new InvalidDataException($"corrupt topic model: unknown scoring {(int)scoring}");
+            var trainer = reader.ReadString();
+            var analysis = new AnalysisOptions
+            {
+                StopWords = (StopWordList)reader.ReadInt32(),
+                Stemming = (Stemming)reader.ReadInt32(),
+                MaxNGram = reader.ReadInt32(),
+                MinTokenLength = reader.ReadInt32(),
+                MaxTokenLength = reader.ReadInt32(),
+                TitleWeight = reader.ReadInt32(),
+            };
+            var count = reader.ReadInt32();
+            if (count <= 0 || count > 1_000_000)
+                throw new InvalidDataException($"corrupt topic model: {count} labels");
+            var labels = new string[count];
+            var biases = new float[count];
+            var thresholds = new float[count];
+            for (var l = 0; l < count; l++)
+            {
+                labels[l] = reader.ReadString();
+                biases[l] = reader.ReadSingle();
+                thresholds[l] = reader.ReadSingle();
+            }
+            var vocabulary = TfIdfModel.Load(stream);
+            var length = reader.ReadInt32();
+            if (length != (long)vocabulary.Terms.Count * count)
+                throw new InvalidDataException("corrupt topic model: the weights do not match the vocabulary");
+            var weights = new float[length];
+            var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan());
+            stream.ReadExactly(bytes);
+            return new TopicModel(labels, multi, scoring, trainer, analysis, vocabulary, weights, biases, thresholds);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException("corrupt topic model: the file is cut short");
+        }
+    }
+}

@@ -1,0 +1,41 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ClassifyPipeline.Classification.Topic;
+
+/// <summary>
+/// The <c>topic</c> section of pipeline.json: which model <c>classify run</c> uses, or how it trains the default one.
+/// Relative paths are resolved against the current folder.
+/// </summary>
+public sealed class TopicOptions
+{
+    /// <summary>A model file written by <c>classify train topic</c>; null trains (once, then cached) the default model from <see cref="TrainingData"/>.</summary>
+    public string? Model { get; set; }
+
+    /// <summary>The labeled data of the default model. When it is not there, topics are left null (with a warning).</summary>
+    public string TrainingData { get; set; } = "training/topics/bbc-train.jsonl";
+
+    /// <summary>Where default models are cached, keyed by training data and settings.</summary>
+    public string CacheFolder { get; set; } = ".cache/models";
+
+    /// <summary>A top label scoring below this is reported as uncertain: topic null, scores kept.</summary>
+    [Range(0.0, 1.0)]
+    public double MinConfidence { get; set; } = 0.5;
+
+    /// <summary>The trainer of the default model.</summary>
+    public TopicTrainer Trainer { get; set; } = TopicTrainer.SdcaMaximumEntropy;
+
+    /// <summary>Longest word n-gram in the default model's features.</summary>
+    [Range(1, 3)]
+    public int MaxNGram { get; set; } = 2;
+
+    /// <summary>Terms in fewer training documents are left out of the default model's vocabulary.</summary>
+    [Range(1, 1000)]
+    public int MinDocumentFrequency { get; set; } = 2;
+
+    public TopicTrainingOptions Training() => new()
+    {
+        Trainer = Trainer,
+        MaxNGram = MaxNGram,
+        MinDocumentFrequency = MinDocumentFrequency,
+    };
+}

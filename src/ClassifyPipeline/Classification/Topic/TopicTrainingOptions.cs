@@ -1,0 +1,67 @@
+using System.Globalization;
+using ClassifyPipeline.Text;
+
+namespace ClassifyPipeline.Classification.Topic;
+
+/// <summary>
+/// How a topic model is trained: the features (the project's own analyzer and TF-IDF) and the trainer.
+/// Immutable; <see cref="Settings"/> is the string the model cache keys on.
+/// </summary>
+public sealed record TopicTrainingOptions
+{
+    public TopicTrainer Trainer { get; init; } = TopicTrainer.SdcaMaximumEntropy;
+
+    /// <summary>Longest word n-gram in the features.</summary>
+    public int MaxNGram { get; init; } = 2;
+
+    /// <summary>Terms in fewer training documents are left out of the vocabulary.</summary>
+    public int MinDocumentFrequency { get; init; } = 2;
+
+    public bool SublinearTf { get; init; } = true;
+
+    public Stemming Stemming { get; init; } = Stemming.None;
+
+    /// <summary>How many times the title's terms count.</summary>
+    public int TitleWeight { get; init; } = 1;
+
+    /// <summary>L2 regularization strength given to the trainer (LinearSvm: its lambda); null leaves the trainer's default.</summary>
+    public float? L2Regularization { get; init; }
+
+    /// <summary>Passes over the data (SDCA maximum iterations, LinearSvm iterations); null leaves the trainer's default.</summary>
+    public int? Iterations { get; init; }
+
+    /// <summary>SDCA: the convergence tolerance (SDCA's default, 0.1, stops long before convergence on TF-IDF features).</summary>
+    public float Tolerance { get; init; } = 0.01f;
+
+    /// <summary>Multi-label only: the score at or above which a label is assigned, unless tuned per label.</summary>
+    public double DecisionThreshold { get; init; } = 0.5;
+
+    /// <summary>Multi-label only: tune each label's threshold by this many inner cross-validation folds (0: use <see cref="DecisionThreshold"/> for all).</summary>
+    public int ThresholdFolds { get; init; }
+
+    public int Seed { get; init; } = 42;
+
+    public AnalysisOptions Analysis() => new()
+    {
+        StopWords = StopWordList.English,
+        Stemming = Stemming,
+        MaxNGram = MaxNGram,
+        TitleWeight = TitleWeight,
+    };
+
+    /// <summary>Every setting that changes the model, as one invariant string (with the model format version).</summary>
+    public string Settings => string.Join(';',
+        "topic-model/" + TopicModel.FormatVersion.ToString(CultureInfo.InvariantCulture),
+        Trainer.ToString(),
+        "ngram=" + MaxNGram.ToString(CultureInfo.InvariantCulture),
+        "mindf=" + MinDocumentFrequency.ToString(CultureInfo.InvariantCulture),
+        "sublinear=" + SublinearTf,
+        "stem=" + Stemming,
+        "title=" + TitleWeight.ToString(CultureInfo.InvariantCulture),
+        "l2=" + (L2Regularization?.ToString("R", CultureInfo.InvariantCulture) ?? "default"),
+        "iter=" + (Iterations?.ToString(CultureInfo.InvariantCulture) ?? "default"),
+        "tol=" + Tolerance.ToString("R", CultureInfo.InvariantCulture),
+        "threshold=" + DecisionThreshold.ToString("R", CultureInfo.InvariantCulture),
+        "thresholdFolds=" + ThresholdFolds.ToString(CultureInfo.InvariantCulture),
+        "seed=" + Seed.ToString(CultureInfo.InvariantCulture));
+}
