@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClassifyPipeline.Cli.Commands;
+using ClassifyPipeline.Cli.Commands.Stance;
 using ClassifyPipeline.Cli.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -13,6 +14,9 @@ public static class CliApp
         new("classify: news classification and near-duplicate detection")
         {
             RunCommand.Create(context),
+            new Command("train", "Train a model") { TrainStanceCommand.Create(context) },
+            new Command("predict", "Predict with a trained model") { PredictStanceCommand.Create(context) },
+            new Command("eval", "Score a model against gold labels") { EvalStanceCommand.Create(context) },
         };
 
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using ClassifyPipeline.Classification.Stance;
+using ClassifyPipeline.Cli.Commands.Stance;
 using ClassifyPipeline.Cli.Configuration;
 using ClassifyPipeline.Cli.Hosting;
 using ClassifyPipeline.Ingest;
@@ -36,7 +38,8 @@ public static class RunCommand
             throw new CliError(ExitCodes.Input, string.Join("; ", inputErrors));
 
         var startedAt = context.Time.GetUtcNow();
-        var runner = new PipelineRunner(options, logger, context.Time);
+        var stances = StanceCommandSupport.DefaultModel(context, options.Stance, logger, cancellationToken);
+        var runner = new PipelineRunner(options, logger, context.Time, stances: stances);
         var result = runner.Run(files, new StderrProgress(context.Error, context.Time), cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         RunFolderWriter.Write(outDir, result, files, options, startedAt, context.Time.GetUtcNow());

@@ -1,3 +1,4 @@
+using ClassifyPipeline.Classification.Stance;
 using ClassifyPipeline.Dedup;
 using ClassifyPipeline.Ingest;
 using ClassifyPipeline.Text;
@@ -17,4 +18,6 @@ public sealed class PipelineOptions
     public VectorizeOptions Vectorize { get; set; } = new();
 
     public DedupOptions Dedup { get; set; } = new();
+
+    public StanceOptions Stance { get; set; } = new();
 }
