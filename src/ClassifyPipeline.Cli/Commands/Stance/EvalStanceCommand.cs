@@ -88,6 +88,7 @@ public static class EvalStanceCommand
         var foldOf = StoryFolds.Assign(train.Pairs.Select(p => p.BodyId).ToList(), storyOf, k);
         var gold = new List<int>();
         var predicted = new List<int>();
+        var probabilities = new List<double[]>();
         var c = CultureInfo.InvariantCulture;
         for (var fold = 0; fold < k; fold++)
         {
@@ -96,7 +97,9 @@ public static class EvalStanceCommand
             var held = train.Where(inFold);
             var watch = Stopwatch.StartNew();
             var model = new StanceEstimator(options).Fit(fit, ct);
-            var foldPredicted = model.PredictIndices(held.ToStancePairs(), ct);
+            var foldProbabilities = model.PredictProbabilities(held.ToStancePairs(), ct);
+            var foldPredicted = foldProbabilities.Select(p => StanceModel.Decide(p, model.RelatedThreshold, model.DisagreeBoost)).ToList();
+            probabilities.AddRange(foldProbabilities);
             var foldGold = held.Pairs.Select(p => p.Stance!.Value).ToList();
             var e = StanceEvaluation.Compute(foldGold, foldPredicted);
             context.Output.WriteLine(string.Create(c, $"fold {fold + 1}/{k}: {held.Pairs.Count} pairs, FNC-1 {e.FncRelative:F4}, macro-F1 {e.MacroF1:F4}, disagree F1 {e.F1(StanceLabels.Disagree):F4} ({watch.Elapsed.TotalSeconds:F1} s)"));
@@ -105,6 +108,12 @@ public static class EvalStanceCommand
         }
         context.Output.WriteLine($"pooled over {k} story-grouped folds:");
         StanceReportWriter.Write(context.Output, StanceEvaluation.Compute(gold, predicted));
+        context.Output.WriteLine("pooled, by disagreeBoost (same models, decision only):");
+        foreach (var boost in new[] { 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 6.0 })
+        {
+            var e = StanceEvaluation.Compute(gold, probabilities.Select(p => StanceModel.Decide(p, options.RelatedThreshold, boost)).ToList());
+            context.Output.WriteLine(string.Create(c, $"  boost {boost,5:F2}: FNC-1 {e.FncRelative:F4}, macro-F1 {e.MacroF1:F4}, agree F1 {e.F1(StanceLabels.Agree):F4}, disagree F1 {e.F1(StanceLabels.Disagree):F4}, discuss F1 {e.F1(StanceLabels.Discuss):F4}"));
+        }
     }
 
     private static IReadOnlyDictionary<int, int> ReadStories(string path)

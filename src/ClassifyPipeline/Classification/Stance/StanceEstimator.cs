@@ -25,20 +25,24 @@ public sealed class StanceEstimator(StanceOptions options)
         var features = StanceFeaturizer.Features(vocabulary, headlines, bodies, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        var models = new byte[4][];
-        var ones = Enumerable.Repeat(1f, pairs.Count).ToArray();
-        models[0] = StanceTrees.Train(features, stances.Select(s => s != StanceLabels.Unrelated).ToArray(), ones, options);
-
+        // Four independent single-threaded trainings (each deterministic), run side by side.
         var relatedIndex = Enumerable.Range(0, pairs.Count).Where(i => stances[i] != StanceLabels.Unrelated).ToArray();
         var relatedFeatures = relatedIndex.Select(i => features[i]).ToArray();
         var weights = relatedIndex.Select(i => (float)ClassWeight(stances[i])).ToArray();
-        for (var c = StanceLabels.Agree; c <= StanceLabels.Discuss; c++)
+        var models = new byte[4][];
+        Parallel.For(0, models.Length, new ParallelOptions { CancellationToken = cancellationToken }, m =>
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var target = c;
-            models[1 + c] = StanceTrees.Train(relatedFeatures, relatedIndex.Select(i => stances[i] == target).ToArray(), weights, options);
-        }
-        return new StanceModel(vocabulary, models, options.RelatedThreshold);
+            if (m == 0)
+            {
+                var isRelated = stances.Select(s => s != StanceLabels.Unrelated).ToArray();
+                models[0] = StanceTrees.Train(features, isRelated, Enumerable.Repeat(1f, pairs.Count).ToArray(), options);
+                return;
+            }
+            var target = m - 1;
+            models[m] = StanceTrees.Train(relatedFeatures, relatedIndex.Select(i => stances[i] == target).ToArray(), weights, options);
+        });
+        cancellationToken.ThrowIfCancellationRequested();
+        return new StanceModel(vocabulary, models, options.RelatedThreshold, options.DisagreeBoost);
     }
 
     public StanceModel Fit(Fnc1Dataset data, CancellationToken cancellationToken = default)

@@ -21,11 +21,12 @@ public sealed class StanceModel : IStanceClassifier
     private readonly ITransformer[] _models;
     private readonly Lock _gate = new();
 
-    internal StanceModel(StanceVocabulary vocabulary, byte[][] modelBytes, double relatedThreshold)
+    internal StanceModel(StanceVocabulary vocabulary, byte[][] modelBytes, double relatedThreshold, double disagreeBoost)
     {
         _vocabulary = vocabulary;
         _modelBytes = modelBytes;
         RelatedThreshold = relatedThreshold;
+        DisagreeBoost = disagreeBoost;
         var ml = new MLContext(seed: 0);
         _models = modelBytes.Select(b =>
         {
@@ -35,6 +36,8 @@ public sealed class StanceModel : IStanceClassifier
     }
 
     public double RelatedThreshold { get; }
+
+    public double DisagreeBoost { get; }
 
     /// <summary>Stems with an IDF in the model.</summary>
     public int VocabularySize => _vocabulary.Idf.Count;
@@ -86,14 +89,22 @@ public sealed class StanceModel : IStanceClassifier
         return result;
     }
 
-    private int Decide(double[] p)
+    private int Decide(double[] p) => Decide(p, RelatedThreshold, DisagreeBoost);
+
+    /// <summary>Unrelated when P(related) is below the threshold, else the likeliest of agree, disagree (its probability times the boost) and discuss.</summary>
+    public static int Decide(double[] p, double relatedThreshold, double disagreeBoost)
     {
-        if (1 - p[StanceLabels.Unrelated] < RelatedThreshold)
+        if (1 - p[StanceLabels.Unrelated] < relatedThreshold)
             return StanceLabels.Unrelated;
         var best = StanceLabels.Agree;
-        for (var c = StanceLabels.Disagree; c <= StanceLabels.Discuss; c++)
-            if (p[c] > p[best])
-                best = c;
+        var bestScore = p[StanceLabels.Agree];
+        if (p[StanceLabels.Disagree] * disagreeBoost > bestScore)
+        {
+            best = StanceLabels.Disagree;
+            bestScore = p[StanceLabels.Disagree] * disagreeBoost;
+        }
+        if (p[StanceLabels.Discuss] > bestScore)
+            best = StanceLabels.Discuss;
         return best;
     }
 
@@ -104,6 +115,7 @@ public sealed class StanceModel : IStanceClassifier
         w.Write(FormatVersion);
         w.Write(StanceFeatures.Count);
         w.Write(RelatedThreshold);
+        w.Write(DisagreeBoost);
         w.Write(_vocabulary.Documents);
         w.Write(_vocabulary.MeanBodyLength);
         var terms = _vocabulary.Idf.OrderBy(kv => kv.Key, StringComparer.Ordinal).ToList();
@@ -139,6 +151,7 @@ public sealed class StanceModel : IStanceClassifier
             if (featureCount != StanceFeatures.Count)
                 throw new InvalidDataException($"stance model has {featureCount} features but this build computes {StanceFeatures.Count}; retrain it");
             var threshold = r.ReadDouble();
+            var boost = r.ReadDouble();
             var documents = r.ReadInt32();
             var meanLength = r.ReadSingle();
             var count = r.ReadInt32();
@@ -160,7 +173,7 @@ public sealed class StanceModel : IStanceClassifier
                 if (bytes[i].Length != length)
                     throw new EndOfStreamException();
             }
-            return new StanceModel(new StanceVocabulary(idf, documents, meanLength), bytes, threshold);
+            return new StanceModel(new StanceVocabulary(idf, documents, meanLength), bytes, threshold, boost);
         }
         catch (EndOfStreamException)
         {

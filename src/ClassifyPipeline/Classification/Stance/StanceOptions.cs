@@ -42,11 +42,15 @@ public sealed class StanceOptions
     [Range(0.01, 0.99)]
     public double RelatedThreshold { get; set; } = 0.5;
 
+    /// <summary>Factor on the disagree probability when choosing among agree, disagree and discuss (above 1 favours the rare disagree; chosen by story-grouped cross-validation).</summary>
+    [Range(0.1, 50.0)]
+    public double DisagreeBoost { get; set; } = 1.0;
+
     [Range(0, int.MaxValue)]
     public int Seed { get; set; } = 1;
 
     /// <summary>The training settings as a string, for the model cache key (not the claims or folders: they do not change the model).</summary>
     public string TrainingSettings() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"stance-v{StanceModel.FormatVersion};features={StanceFeatures.Count};trees={Trees};leaves={Leaves};lr={LearningRate};minleaf={MinLeafExamples};agree={AgreeWeight};disagree={DisagreeWeight};related={RelatedThreshold};seed={Seed}");
+            $"stance-v{StanceModel.FormatVersion};features={StanceFeatures.Count};trees={Trees};leaves={Leaves};lr={LearningRate};minleaf={MinLeafExamples};agree={AgreeWeight};disagree={DisagreeWeight};related={RelatedThreshold};boost={DisagreeBoost};seed={Seed}");
 }
