@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClassifyPipeline.Cli.Commands;
+using ClassifyPipeline.Cli.Commands.Stance;
 using ClassifyPipeline.Cli.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;

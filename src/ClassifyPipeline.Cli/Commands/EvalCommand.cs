@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClassifyPipeline.Cli.Commands.Stance;
 using ClassifyPipeline.Cli.Commands.Topic;
 using ClassifyPipeline.Cli.Hosting;
 
@@ -11,5 +12,6 @@ public static class EvalCommand
         new("eval", "Evaluate a model, or a training configuration by cross-validation")
         {
             EvalTopicCommand.Create(context),
+            EvalStanceCommand.Create(context),
         };
 }

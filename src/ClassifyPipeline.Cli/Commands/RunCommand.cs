@@ -1,6 +1,8 @@
 using System.CommandLine;
-using ClassifyPipeline.Classification;
+using ClassifyPipeline.Classification.Stance;
 using ClassifyPipeline.Classification.Topic;
+using ClassifyPipeline.Classification;
+using ClassifyPipeline.Cli.Commands.Stance;
 using ClassifyPipeline.Cli.Commands.Topic;
 using ClassifyPipeline.Cli.Configuration;
 using ClassifyPipeline.Cli.Hosting;
@@ -42,12 +44,13 @@ public static class RunCommand
             throw new CliError(ExitCodes.Input, string.Join("; ", inputErrors));
 
         var topics = ResolveTopics(context, options.Topic, logger, cancellationToken);
+        var stances = StanceCommandSupport.DefaultModel(context, options.Stance, logger, cancellationToken);
         var startedAt = context.Time.GetUtcNow();
         RunResult result;
         try
         {
             using var store = stateDir is null ? null : SqliteStateStore.Open(stateDir, options.State);
-            var runner = new PipelineRunner(options, logger, context.Time, topics, state: store);
+            var runner = new PipelineRunner(options, logger, context.Time, topics, stances, store);
             result = runner.Run(files, new StderrProgress(context.Error, context.Time), cancellationToken);
         }
         catch (StateException e)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using ClassifyPipeline.Cli.Commands.Stance;
 using ClassifyPipeline.Cli.Commands.Topic;
 using ClassifyPipeline.Cli.Hosting;
 
@@ -11,5 +12,6 @@ public static class TrainCommand
         new("train", "Train a model from labeled data")
         {
             TrainTopicCommand.Create(context),
+            TrainStanceCommand.Create(context),
         };
 }

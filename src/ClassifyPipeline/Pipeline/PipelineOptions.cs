@@ -1,4 +1,5 @@
 using ClassifyPipeline.Classification.Topic;
+using ClassifyPipeline.Classification.Stance;
 using ClassifyPipeline.Dedup;
 using ClassifyPipeline.Ingest;
 using ClassifyPipeline.State;
@@ -23,4 +24,6 @@ public sealed class PipelineOptions
     public TopicOptions Topic { get; set; } = new();
 
     public StateOptions State { get; set; } = new();
+
+    public StanceOptions Stance { get; set; } = new();
 }

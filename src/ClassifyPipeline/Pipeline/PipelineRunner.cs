@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Classification;
+using ClassifyPipeline.Classification.Stance;
 using ClassifyPipeline.Dedup;
 using ClassifyPipeline.Ingest;
 using ClassifyPipeline.State;
@@ -60,9 +61,11 @@ public sealed class PipelineRunner
         var ordered = dedup.Assignments.Select(a => byId[a.Id]).ToList();
         var topics = Timed("topic", timings, () => PredictTopics(ordered, cancellationToken));
 
+        var (stances, claims) = Timed("stance", timings, () => PredictStances(ordered, dedup, cancellationToken));
+
         var results = new List<ArticleResult>(ordered.Count);
         for (var i = 0; i < ordered.Count; i++)
-            results.Add(new ArticleResult(ordered[i], dedup.Assignments[i], topics?[i], null, []));
+            results.Add(new ArticleResult(ordered[i], dedup.Assignments[i], topics?[i], stances[i], claims[i]));
         progress?.Report(new RunProgress("done", results.Count, results.Count));
         return new RunResult(results, dedup.Stories, ingest.Rejections, timings, files.Count);
     }
@@ -110,6 +113,65 @@ public sealed class PipelineRunner
             return null;
         }
         return _topics.Predict(articles, cancellationToken);
+    }
+
+    /// <summary>
+    /// Each article's stance toward its story's lead headline, and toward every configured claim. The lead
+    /// itself and the only article of a one-article story have no lead stance (null): there is no other
+    /// article's headline to judge them against.
+    /// </summary>
+    private (StanceResult?[] Stances, IReadOnlyList<ClaimStance>[] Claims) PredictStances(IReadOnlyList<CleanArticle> articles, DedupResult dedup, CancellationToken cancellationToken)
+    {
+        var stances = new StanceResult?[articles.Count];
+        var claims = new IReadOnlyList<ClaimStance>[articles.Count];
+        Array.Fill(claims, Array.Empty<ClaimStance>());
+        if (_stances is null)
+        {
+            PipelineLog.NoModel(_logger, "stance");
+            return (stances, claims);
+        }
+
+        var byId = articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var stories = dedup.Stories.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var pairs = new List<StancePair>();
+        var leadPair = new int[articles.Count];
+        for (var i = 0; i < articles.Count; i++)
+        {
+            leadPair[i] = -1;
+            var story = stories[dedup.Assignments[i].StoryId];
+            if (story.Members.Count < 2 || story.LeadId == articles[i].Id || byId[story.LeadId].Title.Length == 0)
+                continue;
+            leadPair[i] = pairs.Count;
+            pairs.Add(new StancePair(byId[story.LeadId].Title, articles[i].Body));
+        }
+        var leadPairs = pairs.Count;
+        var claimList = _options.Stance.Claims.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
+        foreach (var article in articles)
+            foreach (var claim in claimList)
+                pairs.Add(new StancePair(claim, article.Body));
+
+        var start = _time.GetTimestamp();
+        var predictions = _stances.Predict(pairs, cancellationToken);
+        for (var i = 0; i < articles.Count; i++)
+        {
+            if (leadPair[i] >= 0)
+            {
+                var p = predictions[leadPair[i]];
+                stances[i] = new StanceResult(p.Stance, p.Confidence, stories[dedup.Assignments[i].StoryId].LeadId);
+            }
+            if (claimList.Count > 0)
+            {
+                var list = new ClaimStance[claimList.Count];
+                for (var c = 0; c < claimList.Count; c++)
+                {
+                    var p = predictions[leadPairs + i * claimList.Count + c];
+                    list[c] = new ClaimStance(claimList[c], p.Stance, p.Confidence);
+                }
+                claims[i] = list;
+            }
+        }
+        StanceLog.Predicted(_logger, pairs.Count, leadPairs, pairs.Count - leadPairs, claimList.Count, (long)_time.GetElapsedTime(start).TotalMilliseconds);
+        return (stances, claims);
     }
 
     private T Timed<T>(string stage, List<StageTiming> timings, Func<T> work)

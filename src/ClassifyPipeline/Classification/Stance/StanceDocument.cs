@@ -1,0 +1,142 @@
+using ClassifyPipeline.Text;
+
+namespace ClassifyPipeline.Classification.Stance;
+
+/// <summary>
+/// A headline or body as the stance features see it: lower-cased tokens, their light stems (stop words
+/// marked), sentence boundaries, per-sentence stem counts and hashed character 5-grams of the text.
+/// </summary>
+internal sealed class StanceDocument
+{
+    private StanceDocument(string[] tokens, string?[] stems, int[] sentenceStarts, Dictionary<string, int> counts, Dictionary<string, int>[] sentenceCounts, int[] charGrams, bool question)
+    {
+        Tokens = tokens;
+        Stems = stems;
+        SentenceStarts = sentenceStarts;
+        Counts = counts;
+        SentenceCounts = sentenceCounts;
+        CharGrams = charGrams;
+        HasQuestion = question;
+    }
+
+    /// <summary>Lower-cased surface tokens.</summary>
+    public string[] Tokens { get; }
+
+    /// <summary>The stem of each token, or null for stop words and one-character tokens.</summary>
+    public string?[] Stems { get; }
+
+    /// <summary>The token index where each sentence starts (the first is 0); a sentence ends where the next starts.</summary>
+    public int[] SentenceStarts { get; }
+
+    /// <summary>Stem counts over the whole text.</summary>
+    public Dictionary<string, int> Counts { get; }
+
+    /// <summary>Stem counts per sentence.</summary>
+    public Dictionary<string, int>[] SentenceCounts { get; }
+
+    /// <summary>Sorted distinct hashes of the character 5-grams of the text's content words.</summary>
+    public int[] CharGrams { get; }
+
+    public bool HasQuestion { get; }
+
+    public int SentenceCount => SentenceStarts.Length;
+
+    public int SentenceEnd(int sentence) => sentence + 1 < SentenceStarts.Length ? SentenceStarts[sentence + 1] : Tokens.Length;
+
+    public static StanceDocument Create(string text)
+    {
+        var tokens = new List<string>();
+        var starts = new List<int> { 0 };
+        var previousEnd = 0;
+        Tokenizer.Tokenize(text, (start, length) =>
+        {
+            if (tokens.Count > 0 && BreaksSentence(text.AsSpan(previousEnd, start - previousEnd)) && starts[^1] != tokens.Count)
+                starts.Add(tokens.Count);
+            tokens.Add(text.Substring(start, length).ToLowerInvariant().Replace('\u2019', '\''));
+            previousEnd = start + length;
+        });
+
+        var stems = new string?[tokens.Count];
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.Length < 2 || StopWords.English.Contains(t))
+                continue;
+            var stem = Stem(t);
+            stems[i] = stem;
+            counts[stem] = counts.GetValueOrDefault(stem) + 1;
+        }
+
+        var sentenceCounts = new Dictionary<string, int>[starts.Count];
+        for (var s = 0; s < starts.Count; s++)
+        {
+            var end = s + 1 < starts.Count ? starts[s + 1] : tokens.Count;
+            var d = new Dictionary<string, int>(StringComparer.Ordinal);
+            for (var i = starts[s]; i < end; i++)
+                if (stems[i] is { } stem)
+                    d[stem] = d.GetValueOrDefault(stem) + 1;
+            sentenceCounts[s] = d;
+        }
+
+        return new StanceDocument(tokens.ToArray(), stems, starts.ToArray(), counts, sentenceCounts, CharGramHashes(tokens, stems), text.Contains('?'));
+    }
+
+    /// <summary>A light English stemmer: plural and possessive endings only (enough to match "hoaxes"/"hoax", "claims"/"claim").</summary>
+    internal static string Stem(string token)
+    {
+        if (token.EndsWith("'s", StringComparison.Ordinal))
+            token = token[..^2];
+        if (token.Length > 4 && token.EndsWith("ies", StringComparison.Ordinal))
+            return token[..^3] + "y";
+        if (token.Length > 4 && (token.EndsWith("sses", StringComparison.Ordinal) || token.EndsWith("xes", StringComparison.Ordinal) || token.EndsWith("ches", StringComparison.Ordinal) || token.EndsWith("shes", StringComparison.Ordinal)))
+            return token[..^2];
+        if (token.Length > 3 && token[^1] == 's' && token[^2] is not ('s' or 'u' or 'i'))
+            return token[..^1];
+        return token;
+    }
+
+    private static bool BreaksSentence(ReadOnlySpan<char> gap)
+    {
+        foreach (var c in gap)
+            if (c is '.' or '!' or '?' or '\n')
+                return true;
+        return false;
+    }
+
+    private static int[] CharGramHashes(List<string> tokens, string?[] stems)
+    {
+        var buffer = new System.Text.StringBuilder();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (stems[i] is null)
+                continue;
+            buffer.Append(' ').Append(tokens[i]);
+        }
+        buffer.Append(' ');
+        var text = buffer.ToString();
+        const int n = 5;
+        if (text.Length < n)
+            return [];
+        var hashes = new int[text.Length - n + 1];
+        for (var i = 0; i + n <= text.Length; i++)
+            hashes[i] = Fnv(text.AsSpan(i, n));
+        Array.Sort(hashes);
+        var distinct = 0;
+        for (var i = 0; i < hashes.Length; i++)
+            if (i == 0 || hashes[i] != hashes[i - 1])
+                hashes[distinct++] = hashes[i];
+        return hashes[..distinct];
+    }
+
+    private static int Fnv(ReadOnlySpan<char> span)
+    {
+        var hash = 2166136261u;
+        foreach (var c in span)
+        {
+            hash ^= c;
+            hash *= 16777619u;
+        }
+        return (int)hash;
+    }
+}
