@@ -15,8 +15,9 @@ public static class FeedItemChunks
         while (start >= 0)
         {
             var next = NextStart(text, tag, start + tag.Length + 1);
-            var end = text.IndexOf(close, start, StringComparison.Ordinal);
-            if (end >= 0 && (next < 0 || end < next))
+            // Look for the end tag only up to the next item, so a feed of unclosed items stays linear.
+            var end = text.IndexOf(close, start, (next < 0 ? text.Length : next) - start, StringComparison.Ordinal);
+            if (end >= 0)
             {
                 chunks.Add(new FeedItemChunk(start, end + close.Length - start, Complete: true));
                 next = NextStart(text, tag, end + close.Length);

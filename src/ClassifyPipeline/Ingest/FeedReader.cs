@@ -100,13 +100,15 @@ public sealed partial class FeedReader : IByteArticleReader
         }
         var prefix = content[..chunks[0].Start];
         var closing = atom ? "</feed>" : "</channel></rss>";
-        var prefixLines = CountLines(prefix, prefix.Length);
+        var prefixLines = CountLines(prefix, 0, prefix.Length) - 1;
         var recovered = 0;
+        var (line, lineCountedTo) = (1, 0);
         for (var i = 0; i < chunks.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var chunk = chunks[i];
-            var line = CountLines(content, chunk.Start);
+            line += CountLines(content, lineCountedTo, chunk.Start) - 1;
+            lineCountedTo = chunk.Start;
             var location = $"item {i + 1} (line {line})";
             if (chunk.Length > _maxItemChars)
             {
@@ -128,7 +130,7 @@ public sealed partial class FeedReader : IByteArticleReader
             }
             catch (XmlException e)
             {
-                var at = e.LineNumber > 0 ? $" at line {e.LineNumber - prefixLines + line}" : "";
+                var at = e.LineNumber > 0 ? $" at line {e.LineNumber - prefixLines - 1 + line}" : "";
                 var truncated = chunk.Complete ? "" : " (no end tag: truncated or unclosed)";
                 results.Add(ReadItem.Rejected(path, location, $"malformed item{truncated}{at}: {Describe(e)}"));
             }
@@ -260,18 +262,8 @@ public sealed partial class FeedReader : IByteArticleReader
         return Position().Replace(inner.Message, "").Trim();
     }
 
-    private static int CountLines(string text, int end)
-    {
-        var lines = 1;
-        var span = text.AsSpan(0, end);
-        var i = 0;
-        while ((i = span.IndexOf('\n')) >= 0)
-        {
-            lines++;
-            span = span[(i + 1)..];
-        }
-        return lines;
-    }
+    /// <summary>1 + the number of line breaks in text[start..end].</summary>
+    private static int CountLines(string text, int start, int end) => 1 + text.AsSpan(start, end - start).Count('\n');
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 

@@ -10,13 +10,20 @@ namespace ClassifyPipeline.Ingest;
 /// id = the canonical URL (<c>link rel=canonical</c>, else <c>og:url</c>), else the file name;
 /// source = <c>og:site_name</c>, else the URL's host, else the folder name.
 /// </summary>
-public sealed class HtmlArticleReader : IArticleReader
+public sealed class HtmlArticleReader : IByteArticleReader
 {
     private readonly HtmlParser _parser = new();
     private readonly MarkupText _markup = new();
 
     public bool CanRead(string path) =>
         path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Decodes the page by its BOM, else its <c>&lt;meta charset&gt;</c>, else UTF-8 with the Latin-1 fallback, then reads it.</summary>
+    public IEnumerable<ReadItem> Read(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        var decoded = XmlTextDecoder.DecodeHtml(bytes);
+        return decoded.Text is null ? [ReadItem.Rejected(path, null, decoded.Error!)] : Read(path, decoded.Text, cancellationToken);
+    }
 
     public IEnumerable<ReadItem> Read(string path, string content, CancellationToken cancellationToken)
     {

@@ -4,7 +4,8 @@ namespace ClassifyPipeline.Ingest;
 
 /// <summary>
 /// Expands the command line's inputs (files, folders, glob patterns) into a sorted list of files.
-/// Folders are walked recursively and keep only files some reader takes. Inputs that match nothing
+/// Folders are walked recursively and keep only files some reader takes, skipping run folders (holding
+/// run.json) found inside them. Inputs that match nothing
 /// are returned as errors rather than silently skipped.
 /// </summary>
 public static class InputResolver
@@ -21,7 +22,8 @@ public static class InputResolver
             }
             else if (Directory.Exists(input))
             {
-                var found = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Where(readable).Select(Path.GetFullPath).ToList();
+                var found = Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+                    .Where(f => readable(f) && !InRunFolder(f, input)).Select(Path.GetFullPath).ToList();
                 if (found.Count == 0)
                     errors.Add($"no readable files ({ArticleIngestor.KnownKinds}) in folder '{input}'");
                 files.UnionWith(found);
@@ -39,6 +41,21 @@ public static class InputResolver
             }
         }
         return (files.ToList(), errors);
+    }
+
+    /// <summary>
+    /// True for a file under a run folder (one holding run.json) inside a walked folder: a previous run's
+    /// articles.jsonl and report.html are outputs, not articles. A run folder named as the input itself, or a file in it named explicitly, is still read.
+    /// </summary>
+    private static bool InRunFolder(string file, string root)
+    {
+        var stop = Path.GetFullPath(root).TrimEnd(Path.DirectorySeparatorChar);
+        for (var dir = Path.GetDirectoryName(Path.GetFullPath(file)); dir is not null && dir.Length > stop.Length; dir = Path.GetDirectoryName(dir))
+        {
+            if (File.Exists(Path.Combine(dir, "run.json")))
+                return true;
+        }
+        return false;
     }
 
     private static List<string> Glob(string pattern)

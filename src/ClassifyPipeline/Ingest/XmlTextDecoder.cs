@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace ClassifyPipeline.Ingest;
 
 /// <summary>
-/// Decodes an XML file's bytes the way the XML spec asks: a BOM wins; then UTF-16 recognised by its
+/// Decodes an XML (or HTML) file's bytes the way the XML spec asks: a BOM wins; then UTF-16 recognised by its
 /// first characters (<c>&lt;?</c>) without a BOM; then the encoding named in the XML declaration;
 /// then UTF-8, with Latin-1 as the fallback when the bytes are not valid UTF-8 (as <see cref="TextDecoder"/>).
 /// Binary content is refused.
@@ -21,16 +21,35 @@ public static partial class XmlTextDecoder
             return new DecodeResult(Encoding.BigEndianUnicode.GetString(bytes), "UTF-16BE (no BOM)", null);
 
         var declared = DeclaredEncoding(bytes);
-        if (declared is null || declared.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || declared.Equals("utf8", StringComparison.OrdinalIgnoreCase))
+        return declared is null ? TextDecoder.Decode(bytes) : WithDeclared(bytes, declared, "XML declaration");
+    }
+
+    /// <summary>
+    /// Decodes an HTML page: a BOM wins; then the charset of a <c>&lt;meta charset&gt;</c> or
+    /// <c>&lt;meta http-equiv="Content-Type" content="…; charset=…"&gt;</c> in the first 2048 bytes; then UTF-8
+    /// with the Latin-1 fallback.
+    /// </summary>
+    public static DecodeResult DecodeHtml(ReadOnlySpan<byte> bytes)
+    {
+        if (HasBom(bytes))
+            return TextDecoder.Decode(bytes);
+        var head = Encoding.ASCII.GetString(bytes[..Math.Min(bytes.Length, 2048)]);
+        var match = MetaCharset().Match(head);
+        return match.Success ? WithDeclared(bytes, match.Groups[1].Value, "<meta charset>") : TextDecoder.Decode(bytes);
+    }
+
+    private static DecodeResult WithDeclared(ReadOnlySpan<byte> bytes, string declared, string where)
+    {
+        if (declared.Equals("utf-8", StringComparison.OrdinalIgnoreCase) || declared.Equals("utf8", StringComparison.OrdinalIgnoreCase))
             return TextDecoder.Decode(bytes);
         if (TextDecoder.LooksBinary(bytes))
             return new DecodeResult(null, null, "binary content (NUL or control bytes), not text");
         var encoding = Find(declared);
-        // UTF-16/32 named in the declaration of a file whose bytes are one-byte ASCII-compatible
-        // (we got here without a BOM or UTF-16 start) is a wrong declaration: read the bytes as they are.
+        // UTF-16/32 named in a file whose bytes are one-byte ASCII-compatible (we got here without a BOM
+        // or UTF-16 start) is a wrong declaration: read the bytes as they are.
         if (encoding is null || !encoding.IsSingleByte && encoding.CodePage is 1200 or 1201 or 12000 or 12001)
             return TextDecoder.Decode(bytes);
-        return new DecodeResult(encoding.GetString(bytes), $"{encoding.WebName} (XML declaration)", null);
+        return new DecodeResult(encoding.GetString(bytes), $"{encoding.WebName} ({where})", null);
     }
 
     private static bool HasBom(ReadOnlySpan<byte> bytes) =>
@@ -61,6 +80,9 @@ public static partial class XmlTextDecoder
             return null;
         }
     }
+
+    [GeneratedRegex("""<meta\s[^>]*?charset\s*=\s*["']?([A-Za-z][A-Za-z0-9._-]{0,39})""", RegexOptions.IgnoreCase)]
+    private static partial Regex MetaCharset();
 
     [GeneratedRegex("""encoding\s*=\s*["']([A-Za-z][A-Za-z0-9._-]{0,39})["']""")]
     private static partial Regex EncodingAttribute();

@@ -114,7 +114,7 @@ public static class ReportCharts
             shown.Add(labels[i]);
         }
         plot.Axes.Bottom.SetTicks(positions.ToArray(), shown.ToArray());
-        if (labels.Length > 4 || labels.Any(l => l.Length > 10))
+        if (shown.Count * shown.Max(l => l.Length) > 60)
         {
             plot.Axes.Bottom.TickLabelStyle.Rotation = 30;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleLeft;

@@ -267,4 +267,15 @@ public sealed class FeedReaderTests
 
         Assert.Null(a.Url);
     }
+
+    [Fact]
+    public void Read_ManyUnclosedItems_StaysLinear()
+    {
+        var items = string.Concat(Enumerable.Range(0, 5_000).Select(i => $"<item><title>t{i}</title><description>body {i}</description>\n"));
+
+        var result = Read(_reader, Rss(items), seconds: 30);
+
+        Assert.Empty(Articles(result));
+        Assert.Equal(5_001, Rejections(result).Count);
+    }
 }

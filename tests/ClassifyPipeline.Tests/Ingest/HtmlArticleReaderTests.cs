@@ -42,4 +42,27 @@ public sealed class HtmlArticleReaderTests
         Assert.NotNull(item.Rejection);
         Assert.Contains("no article text", item.Rejection.Reason);
     }
+
+    [Fact]
+    public void Read_MetaCharsetWindows1252_IsHonoured()
+    {
+        var html = $"<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><title>Café “news”</title></head><body><article><h1>Café “news”</h1>{Paragraphs}<p>€5 — naïve.</p></article></body></html>";
+        var bytes = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)!.GetBytes(html);
+
+        var a = Assert.Single(new HtmlArticleReader().Read("/in/cp.html", bytes, CancellationToken.None)).Article;
+
+        Assert.NotNull(a);
+        Assert.Contains("€5 — naïve.", a.Body);
+    }
+
+    [Fact]
+    public void Read_BinaryJunk_IsRejectedAsBinary()
+    {
+        var bytes = Enumerable.Range(0, 2000).Select(i => (byte)(i * 31 % 256)).ToArray();
+
+        var r = Assert.Single(new HtmlArticleReader().Read("/in/junk.html", bytes, CancellationToken.None)).Rejection;
+
+        Assert.NotNull(r);
+        Assert.Contains("binary", r.Reason);
+    }
 }
