@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 namespace ClassifyPipeline.State;
 
 /// <summary>One batch's transaction on a <see cref="SqliteStateStore"/>; rolled back on dispose unless committed.</summary>
-internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTransaction transaction, Action<string>? faultInjection) : IStateSession
+internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTransaction transaction, Action<string>? faultInjection, string directory) : IStateSession
 {
     private bool _committed;
     private bool _wantedTableReady;
@@ -29,14 +29,18 @@ internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTran
         return (long)command.ExecuteScalar()!;
     }
 
-    public Dictionary<string, long> LoadDocumentFrequencies()
+    public Dictionary<string, long> LoadDocumentFrequencies() => Guard(() => LoadDocumentFrequenciesCore());
+
+    private Dictionary<string, long> LoadDocumentFrequenciesCore()
     {
         var result = new Dictionary<string, long>(StringComparer.Ordinal);
         ForEach("SELECT term, df FROM term_df", r => result.Add(r.GetString(0), r.GetInt64(1)));
         return result;
     }
 
-    public IReadOnlyList<StoredArticle> LoadArticles(IReadOnlyCollection<string> ids)
+    public IReadOnlyList<StoredArticle> LoadArticles(IReadOnlyCollection<string> ids) => Guard(() => LoadArticlesCore(ids));
+
+    private IReadOnlyList<StoredArticle> LoadArticlesCore(IReadOnlyCollection<string> ids)
     {
         FillWanted(ids);
         var result = new List<StoredArticle>();
@@ -45,7 +49,9 @@ internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTran
         return result;
     }
 
-    public IReadOnlyList<StoredArticle> LoadWindow(DateTimeOffset since)
+    public IReadOnlyList<StoredArticle> LoadWindow(DateTimeOffset since) => Guard(() => LoadWindowCore(since));
+
+    private IReadOnlyList<StoredArticle> LoadWindowCore(DateTimeOffset since)
     {
         var result = new List<StoredArticle>();
         ForEach("SELECT id, published, first_seen, story_id, terms FROM articles WHERE window_time >= $since ORDER BY id",
@@ -54,7 +60,9 @@ internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTran
         return result;
     }
 
-    public IReadOnlyList<StoredArticle> LoadStoryMembers(IReadOnlyCollection<string> storyIds)
+    public IReadOnlyList<StoredArticle> LoadStoryMembers(IReadOnlyCollection<string> storyIds) => Guard(() => LoadStoryMembersCore(storyIds));
+
+    private IReadOnlyList<StoredArticle> LoadStoryMembersCore(IReadOnlyCollection<string> storyIds)
     {
         FillWanted(storyIds);
         var result = new List<StoredArticle>();
@@ -70,7 +78,9 @@ internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTran
         return (long)command.ExecuteScalar()! != 0;
     }
 
-    public void Apply(StateChanges changes)
+    public void Apply(StateChanges changes) => Guard(() => ApplyCore(changes));
+
+    private bool ApplyCore(StateChanges changes)
     {
         using (var upsert = Command("""
             INSERT INTO articles (id, published, first_seen, window_time, story_id, terms) VALUES ($id, $published, $firstSeen, $windowTime, $story, $terms)
@@ -147,12 +157,17 @@ internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTran
             Execute("INSERT INTO story_aliases (alias, story_id) VALUES ($alias, $target) ON CONFLICT (alias) DO UPDATE SET story_id = excluded.story_id", ("$alias", alias), ("$target", target));
             Execute("DELETE FROM stories WHERE id = $alias", ("$alias", alias));
         }
+        return true;
     }
 
     public void Commit()
     {
         faultInjection?.Invoke("commit");
-        transaction.Commit();
+        Guard(() =>
+        {
+            transaction.Commit();
+            return true;
+        });
         _committed = true;
     }
 
@@ -162,6 +177,19 @@ internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTran
             transaction.Rollback();
         transaction.Dispose();
         connection.Dispose();
+    }
+
+    /// <summary>Turns an SQLite failure (disk full, I/O error, corruption) into one message naming the state.</summary>
+    private T Guard<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (SqliteException e)
+        {
+            throw new StateException($"the state in '{directory}' cannot be used: {e.Message}", e);
+        }
     }
 
     internal void ForEach(string sql, Action<SqliteDataReader> row, params (string Name, object Value)[] parameters)

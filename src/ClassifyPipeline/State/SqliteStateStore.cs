@@ -60,7 +60,7 @@ public sealed class SqliteStateStore : IStateStore
         try
         {
             var transaction = BeginImmediate(connection);
-            return new SqliteStateSession(connection, transaction, FaultInjection);
+            return new SqliteStateSession(connection, transaction, FaultInjection, Directory);
         }
         catch
         {
@@ -73,7 +73,7 @@ public sealed class SqliteStateStore : IStateStore
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: true);
-        using var session = new SqliteStateSession(connection, transaction, null);
+        using var session = new SqliteStateSession(connection, transaction, null, Directory);
         var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var stories = new List<string>();
         var aliases = new Dictionary<string, string>(StringComparer.Ordinal);

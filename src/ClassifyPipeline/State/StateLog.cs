@@ -5,7 +5,7 @@ namespace ClassifyPipeline.State;
 /// <summary>The persistent state's log messages (event ids 550–599).</summary>
 internal static partial class StateLog
 {
-    [LoggerMessage(EventId = 550, Level = LogLevel.Information, Message = "State: {Stored} articles stored, {InWindow} of them in the {WindowDays}-day window; this batch: {New} new, {Changed} changed, {Unchanged} already stored")]
+    [LoggerMessage(EventId = 550, Level = LogLevel.Information, Message = "State: {Stored} articles stored, {InWindow} earlier ones (not in this batch) in the {WindowDays}-day window; this batch: {New} new, {Changed} changed, {Unchanged} already stored")]
     public static partial void Loaded(ILogger logger, long stored, int inWindow, double windowDays, int @new, int changed, int unchanged);
 
     [LoggerMessage(EventId = 551, Level = LogLevel.Information, Message = "State: {Stories} stories hold this batch's articles; {Created} stories created, {Moved} earlier articles moved, {Aliased} stories merged into older ones")]

@@ -5,10 +5,12 @@ namespace ClassifyPipeline.State;
 /// <summary>
 /// Maps the stories Dedup found over (window ∪ batch) onto the ids the state already knows, so ids are stable:
 /// <list type="bullet">
-/// <item>clusters are taken in canonical order of their lead (published time, then id);</item>
-/// <item>a cluster holding members of stored stories keeps the oldest of those not yet taken (oldest = the
-/// story whose lead comes first in canonical order, then the smaller id);</item>
-/// <item>a cluster with no stored members keeps Dedup's id (derived from its lead article);</item>
+/// <item>a cluster holding the lead article of stored stories keeps the oldest of them (oldest = the story
+/// whose lead comes first in canonical order: published time, then id; ties by the smaller story id);</item>
+/// <item>any other cluster holding members of stored stories keeps the oldest of those not yet kept
+/// (clusters taken in canonical order of their own lead);</item>
+/// <item>a cluster with no stored story left keeps Dedup's id (derived from its lead article), suffixed
+/// <c>-2</c>, <c>-3</c>… in the rare case that id is already used;</item>
 /// <item>a stored story no cluster kept is aliased to the story now holding its lead, unless it still has
 /// members the batch did not reach (outside the window): then it lives on with those.</item>
 /// </list>
@@ -53,14 +55,32 @@ internal sealed class StoryMapping
             return c != 0 ? c : string.CompareOrdinal(x, y);
         });
 
-        var finalIds = new Dictionary<string, string>(StringComparer.Ordinal);
-        var newStories = new List<string>();
-        var used = new HashSet<string>(StringComparer.Ordinal);
+        var ordered = clusters.OrderBy(c => Min(c.Members, order), order).ToList();
         var clusterOf = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var cluster in clusters.OrderBy(c => Min(c.Members, order), order))
+        foreach (var cluster in ordered)
         {
             foreach (var m in cluster.Members)
                 clusterOf[m] = cluster.Id;
+        }
+
+        // Pass 1: a cluster holding the lead of stored stories keeps the oldest of them. Ids derive from
+        // leads, so this is also the id one run over all the input would give the cluster.
+        var finalIds = new Dictionary<string, string>(StringComparer.Ordinal);
+        var used = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var storyId in storedMembers.Keys.Order(storyOrder))
+        {
+            // a lead outside the window is in no cluster
+            if (clusterOf.TryGetValue(leadOf[storyId], out var cluster) && finalIds.TryAdd(cluster, storyId))
+                used.Add(storyId);
+        }
+
+        // Pass 2: a cluster holding other members of stored stories keeps the oldest not yet kept;
+        // pass 3: the rest are new stories with Dedup's id.
+        var newStories = new List<string>();
+        foreach (var cluster in ordered)
+        {
+            if (finalIds.ContainsKey(cluster.Id))
+                continue;
             string? keep = null;
             foreach (var m in cluster.Members)
             {

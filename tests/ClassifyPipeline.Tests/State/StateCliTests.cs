@@ -65,9 +65,10 @@ public sealed class StateCliTests
         var state = Path.Combine(temp.Path, "state");
         var sequential = Path.Combine(temp.Path, "sequential");
 
+        var config = temp.File("pipeline.json", """{ "state": { "lockTimeoutSeconds": 600 } }""");
         var runs = await Task.WhenAll(
-            Task.Run(() => Support.Cli.Run("run", a, "--out", Path.Combine(temp.Path, "outA"), "--state", state)),
-            Task.Run(() => Support.Cli.Run("run", b, "--out", Path.Combine(temp.Path, "outB"), "--state", state)));
+            Task.Run(() => Support.Cli.Run("run", a, "--out", Path.Combine(temp.Path, "outA"), "--config", config, "--state", state)),
+            Task.Run(() => Support.Cli.Run("run", b, "--out", Path.Combine(temp.Path, "outB"), "--config", config, "--state", state)));
         Assert.All(runs, r => Assert.Equal(0, r.ExitCode));
         Assert.Equal(0, (await Support.Cli.Run("run", a, "--out", Path.Combine(temp.Path, "seqA"), "--state", sequential)).ExitCode);
         Assert.Equal(0, (await Support.Cli.Run("run", b, "--out", Path.Combine(temp.Path, "seqB"), "--state", sequential)).ExitCode);
