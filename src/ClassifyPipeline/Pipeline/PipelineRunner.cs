@@ -139,10 +139,11 @@ public sealed class PipelineRunner
         {
             leadPair[i] = -1;
             var story = stories[dedup.Assignments[i].StoryId];
-            if (story.Members.Count < 2 || story.LeadId == articles[i].Id || byId[story.LeadId].Title.Length == 0)
+            var leadTitle = byId.TryGetValue(story.LeadId, out var lead) ? lead.Title : story.LeadTitle;
+            if (story.Members.Count < 2 || story.LeadId == articles[i].Id || string.IsNullOrEmpty(leadTitle))
                 continue;
             leadPair[i] = pairs.Count;
-            pairs.Add(new StancePair(byId[story.LeadId].Title, articles[i].Body));
+            pairs.Add(new StancePair(leadTitle, articles[i].Body));
         }
         var leadPairs = pairs.Count;
         var claimList = _options.Stance.Claims.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();

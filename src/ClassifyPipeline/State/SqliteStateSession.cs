@@ -44,7 +44,7 @@ internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTran
     {
         FillWanted(ids);
         var result = new List<StoredArticle>();
-        ForEach("SELECT a.id, a.published, a.first_seen, a.story_id, a.terms FROM articles a JOIN temp.wanted w ON w.id = a.id ORDER BY a.id",
+        ForEach("SELECT a.id, a.published, a.first_seen, a.story_id, a.terms, a.title FROM articles a JOIN temp.wanted w ON w.id = a.id ORDER BY a.id",
             r => result.Add(ReadArticle(r, withTerms: true)));
         return result;
     }
@@ -54,7 +54,7 @@ internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTran
     private IReadOnlyList<StoredArticle> LoadWindowCore(DateTimeOffset since)
     {
         var result = new List<StoredArticle>();
-        ForEach("SELECT id, published, first_seen, story_id, terms FROM articles WHERE window_time >= $since ORDER BY id",
+        ForEach("SELECT id, published, first_seen, story_id, terms, title FROM articles WHERE window_time >= $since ORDER BY id",
             r => result.Add(ReadArticle(r, withTerms: true)),
             ("$since", since.UtcTicks));
         return result;
@@ -66,7 +66,7 @@ internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTran
     {
         FillWanted(storyIds);
         var result = new List<StoredArticle>();
-        ForEach("SELECT a.id, a.published, a.first_seen, a.story_id FROM articles a JOIN temp.wanted w ON w.id = a.story_id ORDER BY a.id",
+        ForEach("SELECT a.id, a.published, a.first_seen, a.story_id, NULL, a.title FROM articles a JOIN temp.wanted w ON w.id = a.story_id ORDER BY a.id",
             r => result.Add(ReadArticle(r, withTerms: false)));
         return result;
     }
@@ -83,9 +83,9 @@ internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTran
     private bool ApplyCore(StateChanges changes)
     {
         using (var upsert = Command("""
-            INSERT INTO articles (id, published, first_seen, window_time, story_id, terms) VALUES ($id, $published, $firstSeen, $windowTime, $story, $terms)
+            INSERT INTO articles (id, published, first_seen, window_time, story_id, terms, title) VALUES ($id, $published, $firstSeen, $windowTime, $story, $terms, $title)
             ON CONFLICT (id) DO UPDATE SET published = excluded.published, first_seen = excluded.first_seen,
-                window_time = excluded.window_time, story_id = excluded.story_id, terms = excluded.terms
+                window_time = excluded.window_time, story_id = excluded.story_id, terms = excluded.terms, title = excluded.title
             """))
         {
             var id = upsert.Parameters.Add("$id", SqliteType.Text);
@@ -94,6 +94,7 @@ internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTran
             var windowTime = upsert.Parameters.Add("$windowTime", SqliteType.Integer);
             var story = upsert.Parameters.Add("$story", SqliteType.Text);
             var terms = upsert.Parameters.Add("$terms", SqliteType.Blob);
+            var title = upsert.Parameters.Add("$title", SqliteType.Text);
             foreach (var a in changes.Upserts)
             {
                 id.Value = a.Id;
@@ -102,6 +103,7 @@ internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTran
                 windowTime.Value = a.WindowTime.UtcTicks;
                 story.Value = a.StoryId;
                 terms.Value = (a.Terms ?? throw new ArgumentException($"article {a.Id} has no terms to store")).Encode();
+                title.Value = (object?)a.Title ?? DBNull.Value;
                 upsert.ExecuteNonQuery();
             }
         }
@@ -235,5 +237,6 @@ internal sealed class SqliteStateSession(SqliteConnection connection, SqliteTran
         r.IsDBNull(1) ? null : new DateTimeOffset(r.GetInt64(1), TimeSpan.Zero),
         new DateTimeOffset(r.GetInt64(2), TimeSpan.Zero),
         r.GetString(3),
-        withTerms ? TermCounts.Decode((byte[])r.GetValue(4)) : null);
+        withTerms ? TermCounts.Decode((byte[])r.GetValue(4)) : null,
+        r.IsDBNull(5) ? null : r.GetString(5));
 }

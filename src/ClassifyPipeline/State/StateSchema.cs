@@ -18,7 +18,8 @@ internal static class StateSchema
             first_seen INTEGER NOT NULL,
             window_time INTEGER NOT NULL,
             story_id TEXT NOT NULL,
-            terms BLOB NOT NULL);
+            terms BLOB NOT NULL,
+            title TEXT);
         CREATE INDEX articles_window_time ON articles (window_time);
         CREATE INDEX articles_story_id ON articles (story_id);
         CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;

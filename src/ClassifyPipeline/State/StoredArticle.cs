@@ -5,7 +5,8 @@ namespace ClassifyPipeline.State;
 /// <param name="FirstSeen">When a run first stored the article: the window's fallback time when <paramref name="Published"/> is null.</param>
 /// <param name="StoryId">The story it belongs to.</param>
 /// <param name="Terms">Its term counts; null when loaded without them (story membership queries).</param>
-public sealed record StoredArticle(string Id, DateTimeOffset? Published, DateTimeOffset FirstSeen, string StoryId, TermCounts? Terms)
+/// <param name="Title">Its headline, so a later batch can take stances toward a lead stored earlier.</param>
+public sealed record StoredArticle(string Id, DateTimeOffset? Published, DateTimeOffset FirstSeen, string StoryId, TermCounts? Terms, string? Title = null)
 {
     /// <summary>The time the window compares: published, else first seen.</summary>
     public DateTimeOffset WindowTime => Published ?? FirstSeen;

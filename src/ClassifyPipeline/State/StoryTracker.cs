@@ -124,7 +124,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
         {
             var a = batch[i];
             var old = existing.GetValueOrDefault(a.Id);
-            upserts.Add(new StoredArticle(a.Id, a.Clean.Article.Published, old?.FirstSeen ?? now, finalStoryOf[a.Id], counts[i]));
+            upserts.Add(new StoredArticle(a.Id, a.Clean.Article.Published, old?.FirstSeen ?? now, finalStoryOf[a.Id], counts[i], a.Clean.Title));
         }
         var moves = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var a in window)
@@ -139,7 +139,10 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
         foreach (var (alias, target) in mapping.Aliases)
             StateLog.Aliased(logger, alias, target);
 
-        var result = BatchResult(dedup, batchIds, mapping, storedMembers, inUnion, order);
+        var titles = new Dictionary<string, string?>(StringComparer.Ordinal);
+        foreach (var a in window.Concat(storedMembers.Values.SelectMany(m => m)))
+            titles[a.Id] = a.Title;
+        var result = BatchResult(dedup, batchIds, mapping, storedMembers, inUnion, order, titles);
         StateLog.Committed(logger, result.Stories.Count, mapping.NewStories.Count, moves.Count, mapping.Aliases.Count);
         return result;
     }
@@ -151,7 +154,8 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
         StoryMapping mapping,
         Dictionary<string, List<StoredArticle>> storedMembers,
         HashSet<string> inUnion,
-        IComparer<string> order)
+        IComparer<string> order,
+        Dictionary<string, string?> storedTitles)
     {
         var assignments = dedup.Assignments
             .Where(a => batchIds.Contains(a.Id))
@@ -167,7 +171,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
             if (storedMembers.TryGetValue(id, out var stored))
                 members.AddRange(stored.Where(m => !inUnion.Contains(m.Id)).Select(m => m.Id));
             members.Sort(order);
-            stories.Add(story with { Id = id, LeadId = members[0], Members = members });
+            stories.Add(story with { Id = id, LeadId = members[0], Members = members, LeadTitle = storedTitles.GetValueOrDefault(members[0]) });
         }
         return new DedupResult(assignments, stories);
     }
