@@ -32,11 +32,11 @@ public sealed class StanceOptions
 
     /// <summary>Training weight of an agree pair relative to discuss (1): the rarer classes count more.</summary>
     [Range(0.1, 100.0)]
-    public double AgreeWeight { get; set; } = 1.5;
+    public double AgreeWeight { get; set; } = 2.0;
 
     /// <summary>Training weight of a disagree pair relative to discuss (1).</summary>
     [Range(0.1, 100.0)]
-    public double DisagreeWeight { get; set; } = 3.0;
+    public double DisagreeWeight { get; set; } = 6.0;
 
     /// <summary>Probability of "related" at or above which a pair gets agree, disagree or discuss instead of unrelated.</summary>
     [Range(0.01, 0.99)]
@@ -44,7 +44,7 @@ public sealed class StanceOptions
 
     /// <summary>Factor on the disagree probability when choosing among agree, disagree and discuss (above 1 favours the rare disagree; chosen by story-grouped cross-validation).</summary>
     [Range(0.1, 50.0)]
-    public double DisagreeBoost { get; set; } = 1.0;
+    public double DisagreeBoost { get; set; } = 2.5;
 
     [Range(0, int.MaxValue)]
     public int Seed { get; set; } = 1;
