@@ -1,5 +1,4 @@
 using System.CommandLine;
-using ClassifyPipeline.Classification.Stance;
 using ClassifyPipeline.Cli.Commands.Stance;
 using ClassifyPipeline.Cli.Configuration;
 using ClassifyPipeline.Cli.Hosting;
