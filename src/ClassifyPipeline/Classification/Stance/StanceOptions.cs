@@ -19,13 +19,13 @@ public sealed class StanceOptions
 
     /// <summary>Boosted trees per model (each of the four binary models: related, agree, disagree, discuss).</summary>
     [Range(10, 5000)]
-    public int Trees { get; set; } = 300;
+    public int Trees { get; set; } = 500;
 
     [Range(2, 1024)]
     public int Leaves { get; set; } = 31;
 
     [Range(0.001, 1.0)]
-    public double LearningRate { get; set; } = 0.1;
+    public double LearningRate { get; set; } = 0.05;
 
     [Range(1, 10000)]
     public int MinLeafExamples { get; set; } = 20;
@@ -44,7 +44,7 @@ public sealed class StanceOptions
 
     /// <summary>Factor on the disagree probability when choosing among agree, disagree and discuss (above 1 favours the rare disagree; chosen by story-grouped cross-validation).</summary>
     [Range(0.1, 50.0)]
-    public double DisagreeBoost { get; set; } = 2.5;
+    public double DisagreeBoost { get; set; } = 2.0;
 
     [Range(0, int.MaxValue)]
     public int Seed { get; set; } = 1;
