@@ -19,24 +19,24 @@ public sealed class StanceOptions
 
     /// <summary>Boosted trees per model (each of the four binary models: related, agree, disagree, discuss).</summary>
     [Range(10, 5000)]
-    public int Trees { get; set; } = 300;
+    public int Trees { get; set; } = 500;
 
     [Range(2, 1024)]
     public int Leaves { get; set; } = 31;
 
     [Range(0.001, 1.0)]
-    public double LearningRate { get; set; } = 0.1;
+    public double LearningRate { get; set; } = 0.05;
 
     [Range(1, 10000)]
     public int MinLeafExamples { get; set; } = 20;
 
     /// <summary>Training weight of an agree pair relative to discuss (1): the rarer classes count more.</summary>
     [Range(0.1, 100.0)]
-    public double AgreeWeight { get; set; } = 1.5;
+    public double AgreeWeight { get; set; } = 2.0;
 
     /// <summary>Training weight of a disagree pair relative to discuss (1).</summary>
     [Range(0.1, 100.0)]
-    public double DisagreeWeight { get; set; } = 3.0;
+    public double DisagreeWeight { get; set; } = 6.0;
 
     /// <summary>Probability of "related" at or above which a pair gets agree, disagree or discuss instead of unrelated.</summary>
     [Range(0.01, 0.99)]
@@ -44,7 +44,7 @@ public sealed class StanceOptions
 
     /// <summary>Factor on the disagree probability when choosing among agree, disagree and discuss (above 1 favours the rare disagree; chosen by story-grouped cross-validation).</summary>
     [Range(0.1, 50.0)]
-    public double DisagreeBoost { get; set; } = 1.0;
+    public double DisagreeBoost { get; set; } = 2.0;
 
     [Range(0, int.MaxValue)]
     public int Seed { get; set; } = 1;
