@@ -22,7 +22,7 @@ public sealed class TopicOptions
     public double MinConfidence { get; set; } = 0.5;
 
     /// <summary>The trainer of the default model.</summary>
-    public TopicTrainer Trainer { get; set; } = TopicTrainer.SdcaMaximumEntropy;
+    public TopicTrainer Trainer { get; set; } = TopicTrainer.LinearSvm;
 
     /// <summary>Longest word n-gram in the default model's features.</summary>
     [Range(1, 3)]

@@ -9,7 +9,7 @@ namespace ClassifyPipeline.Classification.Topic;
 /// </summary>
 public sealed record TopicTrainingOptions
 {
-    public TopicTrainer Trainer { get; init; } = TopicTrainer.SdcaMaximumEntropy;
+    public TopicTrainer Trainer { get; init; } = TopicTrainer.LinearSvm;
 
     /// <summary>Longest word n-gram in the features.</summary>
     public int MaxNGram { get; init; } = 2;
