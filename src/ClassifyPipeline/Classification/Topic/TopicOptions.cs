@@ -30,7 +30,7 @@ public sealed class TopicOptions
 
     /// <summary>Terms in fewer training documents are left out of the default model's vocabulary.</summary>
     [Range(1, 1000)]
-    public int MinDocumentFrequency { get; set; } = 2;
+    public int MinDocumentFrequency { get; set; } = 1;
 
     public TopicTrainingOptions Training() => new()
     {
