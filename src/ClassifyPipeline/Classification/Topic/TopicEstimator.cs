@@ -185,7 +185,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
                 threshold = (float)((scores[order[r]] + next) / 2);
             }
         }
-        return best < MinF1ToTune ? fallback : Math.Clamp(threshold, 0.4f, 0.6f);
+        return best < MinF1ToTune ? fallback : Math.Clamp(threshold, 0.3f, 0.7f);
     }
 
     private const int MinPositivesToTune = 5;
