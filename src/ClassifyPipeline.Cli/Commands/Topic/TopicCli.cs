@@ -8,9 +8,9 @@ namespace ClassifyPipeline.Cli.Commands.Topic;
 /// <summary>What the topic subcommands share: the training options, reading labeled data and loading models with the right exit codes.</summary>
 internal sealed class TopicCli
 {
-    public Option<TopicTrainer> Trainer { get; } = new("--trainer") { Description = "SdcaMaximumEntropy, LbfgsMaximumEntropy or LinearSvm", DefaultValueFactory = _ => TopicTrainer.SdcaMaximumEntropy };
+    public Option<TopicTrainer> Trainer { get; } = new("--trainer") { Description = "SdcaMaximumEntropy, LbfgsMaximumEntropy or LinearSvm", DefaultValueFactory = _ => TopicTrainer.LinearSvm };
     public Option<int> NGram { get; } = new("--ngram") { Description = "Longest word n-gram in the features (1..3)", DefaultValueFactory = _ => 2 };
-    public Option<int> MinDf { get; } = new("--min-df") { Description = "Terms in fewer training documents are dropped", DefaultValueFactory = _ => 2 };
+    public Option<int> MinDf { get; } = new("--min-df") { Description = "Terms in fewer training documents are dropped", DefaultValueFactory = _ => 1 };
     public Option<Stemming> Stem { get; } = new("--stemming") { Description = "None or English (Snowball Porter2)", DefaultValueFactory = _ => Stemming.None };
     public Option<int> TitleWeight { get; } = new("--title-weight") { Description = "How many times the title's terms count (0..10)", DefaultValueFactory = _ => 1 };
     public Option<float?> L2 { get; } = new("--l2") { Description = "L2 regularization (LinearSvm: lambda); default: the trainer's" };

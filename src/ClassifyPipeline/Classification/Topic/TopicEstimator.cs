@@ -124,8 +124,10 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
     }
 
     /// <summary>
-    /// Per-label thresholds from out-of-fold scores on the training data: the score that maximizes the label's F1,
-    /// placed midway to the next score; labels with fewer than two positives keep the default threshold.
+    /// Per-label thresholds from out-of-fold scores on the training data (SCut with a fallback, after Yang 2001): the
+    /// score that maximizes the label's F1, placed midway to the next score, kept within 0.3..0.7. A label with fewer
+    /// than 5 positives, or whose best out-of-fold F1 is below 0.5, keeps the default threshold: a threshold fitted to
+    /// a handful of low scores would fire on many unrelated articles.
     /// </summary>
     private float[] TuneThresholds(SparseVector[] vectors, bool[][] targets, int dimension, IProgress<string>? progress, CancellationToken cancellationToken)
     {
@@ -161,7 +163,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
     internal static float BestThreshold(double[] scores, bool[] positive, float fallback)
     {
         var totalPositive = positive.Count(p => p);
-        if (totalPositive < 2)
+        if (totalPositive < MinPositivesToTune)
             return fallback;
         var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ThenBy(i => i).ToArray();
         int tp = 0, fp = 0;
@@ -183,8 +185,11 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
                 threshold = (float)((scores[order[r]] + next) / 2);
             }
         }
-        return threshold;
+        return best < MinF1ToTune ? fallback : Math.Clamp(threshold, 0.3f, 0.7f);
     }
+
+    private const int MinPositivesToTune = 5;
+    private const double MinF1ToTune = 0.5;
 
     private static float[] Fill(int count, float value)
     {

@@ -9,13 +9,13 @@ namespace ClassifyPipeline.Classification.Topic;
 /// </summary>
 public sealed record TopicTrainingOptions
 {
-    public TopicTrainer Trainer { get; init; } = TopicTrainer.SdcaMaximumEntropy;
+    public TopicTrainer Trainer { get; init; } = TopicTrainer.LinearSvm;
 
     /// <summary>Longest word n-gram in the features.</summary>
     public int MaxNGram { get; init; } = 2;
 
     /// <summary>Terms in fewer training documents are left out of the vocabulary.</summary>
-    public int MinDocumentFrequency { get; init; } = 2;
+    public int MinDocumentFrequency { get; init; } = 1;
 
     public bool SublinearTf { get; init; } = true;
 

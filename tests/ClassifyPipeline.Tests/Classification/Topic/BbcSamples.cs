@@ -10,14 +10,19 @@ internal static class BbcSamples
 
     public static string Path => System.IO.Path.Combine(RepoPaths.SharedData, "topics", "bbc", "train.jsonl");
 
-    /// <summary><paramref name="perClass"/> articles of each label, starting at the <paramref name="skip"/>-th of that label.</summary>
-    public static LabeledData Take(int perClass, int skip = 0) =>
-        new(All.Value.Articles.GroupBy(a => a.Labels[0]).SelectMany(g => g.Skip(skip).Take(perClass)).ToList(), false);
+    private const int Stride = 7;
+
+    /// <summary>
+    /// <paramref name="perClass"/> articles of each label: every 7th of that label from its <paramref name="offset"/>-th
+    /// (0..6), spread over the whole file; different offsets never overlap.
+    /// </summary>
+    public static LabeledData Take(int perClass, int offset = 0) =>
+        new(All.Value.Articles.GroupBy(a => a.Labels[0]).SelectMany(g => g.Where((_, i) => i % Stride == offset).Take(perClass)).ToList(), false);
 
     /// <summary>The same subset as JSON Lines, for CLI tests.</summary>
-    public static string WriteJsonl(TempDirectory dir, string name, int perClass, int skip = 0)
+    public static string WriteJsonl(TempDirectory dir, string name, int perClass, int offset = 0)
     {
-        var ids = Take(perClass, skip).Articles.Select(a => a.Article.Id).ToHashSet();
+        var ids = Take(perClass, offset).Articles.Select(a => a.Article.Id).ToHashSet();
         var lines = File.ReadLines(Path).Where(l => ids.Contains(System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()!));
         return dir.File(name, string.Join("\n", lines) + "\n");
     }
