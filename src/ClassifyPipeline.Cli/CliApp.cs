@@ -13,6 +13,8 @@ public static class CliApp
         new("classify: news classification and near-duplicate detection")
         {
             RunCommand.Create(context),
+            EvalCommand.Create(context),
+            GenerateCommand.Create(context),
         };
 
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)

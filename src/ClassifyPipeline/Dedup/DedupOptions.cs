@@ -16,4 +16,8 @@ public sealed class DedupOptions
     /// <summary>How many of the terms that contributed most to a match are kept with each edge.</summary>
     [Range(0, 50)]
     public int SharedTermsPerEdge { get; set; } = 5;
+
+    /// <summary>Threads used by the similarity join; -1 uses all cores. Results do not depend on it.</summary>
+    [Range(-1, 1024)]
+    public int MaxDegreeOfParallelism { get; set; } = -1;
 }
