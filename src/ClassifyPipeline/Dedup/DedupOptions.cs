@@ -7,11 +7,11 @@ public sealed class DedupOptions
 {
     /// <summary>Cosine at or above which a later article is a re-publication of an earlier one (<c>duplicateOf</c>).</summary>
     [Range(0.0, 1.0)]
-    public double DuplicateThreshold { get; set; } = 0.8;
+    public double DuplicateThreshold { get; set; } = 0.7;
 
     /// <summary>Average cosine between two groups at or above which they are merged into one story.</summary>
     [Range(0.0, 1.0)]
-    public double StoryThreshold { get; set; } = 0.3;
+    public double StoryThreshold { get; set; } = 0.15;
 
     /// <summary>How many of the terms that contributed most to a match are kept with each edge.</summary>
     [Range(0, 50)]

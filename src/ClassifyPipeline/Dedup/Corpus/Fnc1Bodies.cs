@@ -3,7 +3,11 @@ using ClassifyPipeline.Ingest;
 
 namespace ClassifyPipeline.Dedup.Corpus;
 
-/// <summary>Reads FNC-1's <c>train_bodies.csv</c> (<c>Body ID,articleBody</c>) as articles: id = Body ID, body = articleBody.</summary>
+/// <summary>
+/// Reads FNC-1's <c>train_bodies.csv</c> (<c>Body ID,articleBody</c>) as articles: id = Body ID, body = articleBody,
+/// title = the body's first line. The bodies have no headline; marking the first line as the title keeps the
+/// cleaner's title picker from choosing a later line and dropping the lines above it, so every line is analyzed once.
+/// </summary>
 public static class Fnc1Bodies
 {
     public static List<Article> Read(TextReader reader, string name)
@@ -23,7 +27,9 @@ public static class Fnc1Bodies
             }
             if (!row.Complete || row.Fields.Length != width)
                 throw new InvalidDataException($"{name} line {row.Line}: expected {width} fields, found {row.Fields.Length}");
-            result.Add(new Article(row.Fields[idColumn].Trim(), "fnc1", null, null, row.Fields[bodyColumn], null));
+            var body = row.Fields[bodyColumn];
+            var firstLine = body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+            result.Add(new Article(row.Fields[idColumn].Trim(), "fnc1", null, firstLine, body, null));
         }
         return result;
     }

@@ -19,11 +19,19 @@ public sealed record RepublicationSet(IReadOnlyList<Article> Articles, IReadOnly
     public static RepublicationSet Build(IReadOnlyList<Article> sources, int originals, int seed)
     {
         var random = new Random(seed);
-        var distinct = sources
-            .GroupBy(a => a.Body.Trim(), StringComparer.Ordinal)
-            .Select(g => g.OrderBy(a => a.Id, StringComparer.Ordinal).First())
-            .OrderBy(a => a.Id, StringComparer.Ordinal)
-            .ToList();
+        // one article per normalized title and per normalized lead paragraph: the BBC set holds copies and
+        // lightly updated versions of some articles, which would otherwise be unlabeled re-publications
+        var titles = new HashSet<string>(StringComparer.Ordinal);
+        var leads = new HashSet<string>(StringComparer.Ordinal);
+        var distinct = new List<Article>();
+        foreach (var a in sources.OrderBy(a => a.Id, StringComparer.Ordinal))
+        {
+            var title = Normalized(a.Title ?? "");
+            var lead = Normalized(Paragraphs(a.Body).FirstOrDefault() ?? "");
+            if ((title.Length > 0 && !titles.Add(title)) | !leads.Add(lead))
+                continue;
+            distinct.Add(a);
+        }
         Shuffle(distinct, random);
         originals = Math.Min(originals, distinct.Count / 3);
 
@@ -45,17 +53,33 @@ public sealed record RepublicationSet(IReadOnlyList<Article> Articles, IReadOnly
                 duplicates.Add((copy.Id, original.Id));
             }
         }
-        // follow-ups: the original's lead paragraph, then the body of another article
-        for (var i = 0; i < originals / 2; i++)
+        // follow-ups: the original's lead paragraph, then two paragraphs from each of three articles not used elsewhere
+        var spare = distinct.Count - 1;
+        for (var i = 0; i < originals / 2 && spare - 3 >= 2 * originals; i++)
         {
             var source = distinct[i];
-            var other = distinct[originals + i];
-            var lead = source.Body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)[0];
-            articles.Add(new Article($"{source.Id}-followup", "follow-up", null, source.Title, lead + "\n\n" + other.Body, epoch.AddHours(i).AddDays(1)));
+            var parts = new List<string> { Paragraphs(source.Body)[0] };
+            for (var k = 0; k < 3; k++)
+                parts.AddRange(Paragraphs(distinct[spare--].Body).Skip(1).Take(2));
+            articles.Add(new Article($"{source.Id}-followup", "follow-up", null, source.Title, string.Join("\n\n", parts), epoch.AddHours(i).AddDays(1)));
         }
-        for (var i = originals + originals / 2; i < Math.Min(distinct.Count, 2 * originals + originals / 2); i++)
+        for (var i = originals; i < Math.Min(spare + 1, 2 * originals); i++)
             articles.Add(distinct[i] with { Published = epoch.AddHours(random.Next(24 * 30)) });
         return new RepublicationSet(articles, duplicates);
+    }
+
+    private static string[] Paragraphs(string body) => body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    // texts equal up to case, spacing and punctuation are one article (the BBC set holds such near-exact copies)
+    private static string Normalized(string body)
+    {
+        var sb = new System.Text.StringBuilder(body.Length);
+        foreach (var c in body)
+        {
+            if (char.IsLetterOrDigit(c))
+                sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
     }
 
     private static void Shuffle<T>(List<T> list, Random random)
