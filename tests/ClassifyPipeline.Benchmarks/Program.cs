@@ -1,1 +1,8 @@
-System.Console.WriteLine();
+using BenchmarkDotNet.Running;
+
+if (args.Length > 0 && args[0] == "scale")
+{
+    ClassifyPipeline.Benchmarks.ScaleBenchmark.Run(args[1..]);
+    return;
+}
+BenchmarkSwitcher.FromAssembly(typeof(ClassifyPipeline.Benchmarks.ScaleBenchmark).Assembly).Run(args);

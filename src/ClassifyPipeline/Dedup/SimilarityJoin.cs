@@ -12,9 +12,11 @@ namespace ClassifyPipeline.Dedup;
 /// any cosine is provably below the threshold (bound: min(Σ x·maxweight, ‖x_prefix‖₂)) form an unindexed
 /// prefix; only the remaining suffix goes into the inverted index. Frequent terms, whose posting lists
 /// are long, thus mostly stay out of the index.</item>
-/// <item>Each vector probes the index for earlier vectors. A pair at or above the threshold must share an
+/// <item>Each vector probes the index for earlier vectors, rarest terms first, and stops admitting new candidates
+/// once its remaining terms cannot reach the threshold. A pair at or above the threshold must share an
 /// indexed term of the earlier vector, so it is always a candidate; a candidate whose indexed overlap plus
-/// its prefix bound cannot reach the threshold is pruned; every survivor is verified by an exact dot product.</item>
+/// its prefix bound cannot reach the threshold is pruned; every survivor is verified exactly: its indexed overlap
+/// plus the dot product of its unindexed prefix with the probing vector.</item>
 /// </list>
 /// Probes run in parallel, each writing only its own result slot, and the exact cosine is computed the same
 /// way whatever the thread, so the output does not depend on the number of threads.
@@ -61,85 +63,78 @@ public static class SimilarityJoin
         for (var r = 0; r < dims; r++)
             rank[byFrequency[r]] = r;
 
-        // per vector: where its indexed suffix starts (in the vector's own index order) and its prefix bound
-        var suffixMask = new bool[n][];
+        // every vector re-indexed by rank (so its terms run from most to least frequent), with its prefix length and bound
+        var ranked = new SparseVector[n];
+        var prefixLength = new int[n];
         var prefixBound = new double[n];
-        var postingCount = new int[dims];
         Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, d =>
         {
             var v = vectors[d];
-            var order = new int[v.Count];
-            for (var k = 0; k < order.Length; k++)
-                order[k] = k;
-            Array.Sort(order, (a, b) => rank[v.Indices[a]].CompareTo(rank[v.Indices[b]]));
-            var mask = new bool[v.Count];
-            double byMax = 0, squares = 0, bound = 0;
-            var indexing = false;
-            foreach (var k in order)
+            var idx = new int[v.Count];
+            var val = new float[v.Count];
+            for (var k = 0; k < idx.Length; k++)
             {
-                if (!indexing)
-                {
-                    var w = (double)v.Values[k];
-                    var nextByMax = byMax + Math.Abs(w) * maxWeight[v.Indices[k]];
-                    var nextSquares = squares + w * w;
-                    var next = Math.Min(nextByMax, Math.Sqrt(nextSquares));
-                    if (next >= threshold - Margin)
-                    {
-                        indexing = true;
-                    }
-                    else
-                    {
-                        byMax = nextByMax;
-                        squares = nextSquares;
-                        bound = next;
-                    }
-                }
-                mask[k] = indexing;
+                idx[k] = rank[v.Indices[k]];
+                val[k] = v.Values[k];
             }
-            suffixMask[d] = mask;
+            Array.Sort(idx, val);
+            double byMax = 0, squares = 0, bound = 0;
+            var p = 0;
+            for (; p < idx.Length; p++)
+            {
+                var w = (double)val[p];
+                var nextByMax = byMax + Math.Abs(w) * maxWeight[byFrequency[idx[p]]];
+                var nextSquares = squares + w * w;
+                var next = Math.Min(nextByMax, Math.Sqrt(nextSquares));
+                if (next >= threshold - Margin)
+                    break;
+                byMax = nextByMax;
+                squares = nextSquares;
+                bound = next;
+            }
+            ranked[d] = new SparseVector(idx, val);
+            prefixLength[d] = p;
             prefixBound[d] = bound;
         });
 
+        var rankedMaxWeight = new float[dims];
+        for (var r = 0; r < dims; r++)
+            rankedMaxWeight[r] = maxWeight[byFrequency[r]];
+
+        // the inverted index over the suffixes, postings in document order
+        var start = new long[dims + 1];
         for (var d = 0; d < n; d++)
         {
-            var v = vectors[d];
-            var mask = suffixMask[d];
-            for (var k = 0; k < v.Count; k++)
-            {
-                if (mask[k])
-                    postingCount[v.Indices[k]]++;
-            }
+            var idx = ranked[d].Indices;
+            for (var k = prefixLength[d]; k < idx.Length; k++)
+                start[idx[k] + 1]++;
         }
-        var start = new long[dims + 1];
         for (var t = 0; t < dims; t++)
-            start[t + 1] = start[t] + postingCount[t];
+            start[t + 1] += start[t];
         var postingDoc = new int[start[dims]];
         var postingWeight = new float[start[dims]];
         var fill = new long[dims];
         Array.Copy(start, fill, dims);
         for (var d = 0; d < n; d++)
         {
-            var v = vectors[d];
-            var mask = suffixMask[d];
-            for (var k = 0; k < v.Count; k++)
+            var v = ranked[d];
+            for (var k = prefixLength[d]; k < v.Count; k++)
             {
-                if (!mask[k])
-                    continue;
                 var at = fill[v.Indices[k]]++;
                 postingDoc[at] = d;
                 postingWeight[at] = v.Values[k];
             }
-            suffixMask[d] = null!;
         }
 
+        var index = new Index(ranked, prefixLength, prefixBound, rankedMaxWeight, start, postingDoc, postingWeight, threshold);
         var found = new (int I, double Cosine)[]?[n];
         var scratch = new ConcurrentBag<Scratch>();
         Parallel.For(0, n,
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken },
-            () => scratch.TryTake(out var s) ? s : new Scratch(n),
+            () => scratch.TryTake(out var s) ? s : new Scratch(n, dims),
             (j, _, s) =>
             {
-                found[j] = Probe(j, vectors, threshold, start, postingDoc, postingWeight, prefixBound, s);
+                found[j] = index.Probe(j, s);
                 return s;
             },
             s => scratch.Add(s));
@@ -158,58 +153,104 @@ public static class SimilarityJoin
         return result;
     }
 
-    private static (int I, double Cosine)[]? Probe(
-        int j, IReadOnlyList<SparseVector> vectors, double threshold, long[] start, int[] postingDoc, float[] postingWeight, double[] prefixBound, Scratch s)
+    /// <summary>The built index: rank-ordered vectors, their prefixes, and the postings of their suffixes.</summary>
+    private sealed record Index(
+        SparseVector[] Ranked, int[] PrefixLength, double[] PrefixBound, float[] MaxWeight,
+        long[] Start, int[] PostingDoc, float[] PostingWeight, double Threshold)
     {
-        var y = vectors[j];
-        var touched = s.Touched;
-        touched.Clear();
-        var score = s.Score;
-        var mark = s.Mark;
-        for (var k = 0; k < y.Count; k++)
+        public (int I, double Cosine)[]? Probe(int j, Scratch s)
         {
-            var t = y.Indices[k];
-            if (t + 1 >= start.Length)
-                continue;
-            var wy = y.Values[k];
-            for (var p = start[t]; p < start[t + 1]; p++)
-            {
-                var i = postingDoc[p];
-                if (i >= j)
-                    break; // postings are in document order: only earlier documents are candidates
-                if (mark[i] != j + 1)
-                {
-                    mark[i] = j + 1;
-                    score[i] = 0;
-                    touched.Add(i);
-                }
-                score[i] += (double)postingWeight[p] * wy;
-            }
-        }
-        if (touched.Count == 0)
-            return null;
+            var y = Ranked[j];
+            if (y.Count == 0)
+                return null;
+            var touched = s.Touched;
+            touched.Clear();
+            var score = s.Score;
+            var mark = s.Mark;
 
-        touched.Sort();
-        List<(int, double)>? matches = null;
-        foreach (var i in touched)
-        {
-            var upper = score[i] + prefixBound[i];
-            if (upper < threshold - Margin)
-                continue;
-            var cosine = vectors[i].Dot(y);
-            if (cosine >= threshold)
-                (matches ??= []).Add((i, Math.Min(1.0, cosine)));
+            // remaining[k]: bound on what y's terms 0..k (the more frequent ones) can add to any cosine
+            var remaining = s.Remaining(y.Count);
+            double byMax = 0, squares = 0;
+            for (var k = 0; k < y.Count; k++)
+            {
+                var w = (double)y.Values[k];
+                byMax += w * MaxWeight[y.Indices[k]];
+                squares += w * w;
+                remaining[k] = Math.Min(byMax, Math.Sqrt(squares));
+            }
+
+            // rarest terms first; a document first reached at term k shares no rarer indexed term with y, and its
+            // prefix holds only terms more frequent than k, so its cosine is at most remaining[k]
+            for (var k = y.Count - 1; k >= 0; k--)
+            {
+                var t = y.Indices[k];
+                var wy = y.Values[k];
+                var admit = remaining[k] >= Threshold - Margin;
+                for (var p = Start[t]; p < Start[t + 1]; p++)
+                {
+                    var i = PostingDoc[p];
+                    if (i >= j)
+                        break; // postings are in document order: only earlier documents are candidates
+                    if (mark[i] != j + 1)
+                    {
+                        if (!admit)
+                            continue;
+                        mark[i] = j + 1;
+                        score[i] = 0;
+                        touched.Add(i);
+                    }
+                    score[i] += (double)PostingWeight[p] * wy;
+                }
+            }
+            if (touched.Count == 0)
+                return null;
+
+            // exact verification: the indexed overlap is already summed; add the unindexed prefix against y scattered densely
+            var dense = s.Dense;
+            for (var k = 0; k < y.Count; k++)
+                dense[y.Indices[k]] = y.Values[k];
+            List<(int, double)>? matches = null;
+            foreach (var i in touched)
+            {
+                if (score[i] + PrefixBound[i] < Threshold - Margin)
+                    continue;
+                var cosine = score[i];
+                var x = Ranked[i];
+                var length = PrefixLength[i];
+                for (var k = 0; k < length; k++)
+                    cosine += (double)x.Values[k] * dense[x.Indices[k]];
+                if (cosine >= Threshold)
+                    (matches ??= []).Add((i, Math.Min(1.0, cosine)));
+            }
+            for (var k = 0; k < y.Count; k++)
+                dense[y.Indices[k]] = 0;
+            if (matches is null)
+                return null;
+            var result = matches.ToArray();
+            Array.Sort(result, (a, b) => a.Item1.CompareTo(b.Item1));
+            return result;
         }
-        return matches?.ToArray();
     }
 
     /// <summary>One thread's accumulator: a dense score per document and the documents touched.</summary>
-    private sealed class Scratch(int count)
+    private sealed class Scratch(int count, int dims)
     {
+        /// <summary>The probing vector's weights by term index (zero elsewhere).</summary>
+        public float[] Dense { get; } = new float[dims];
+
         public double[] Score { get; } = new double[count];
 
         /// <summary>1 + the probing document for which <see cref="Score"/> holds a value.</summary>
         public int[] Mark { get; } = new int[count];
+
+        private double[] _remaining = new double[256];
+
+        public double[] Remaining(int length)
+        {
+            if (_remaining.Length < length)
+                _remaining = new double[Math.Max(length, 2 * _remaining.Length)];
+            return _remaining;
+        }
 
         public List<int> Touched { get; } = [];
     }
