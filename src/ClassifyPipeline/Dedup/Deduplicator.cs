@@ -5,7 +5,8 @@ namespace ClassifyPipeline.Dedup;
 
 /// <summary>
 /// The Dedup stage. Documents are put in canonical order (published time, then id), so results do not
-/// depend on input order. Every pair above the story threshold is found by exact cosine; a later article
+/// depend on input order. Every pair above the story threshold is found by exact cosine with the prefix-filtered
+/// <see cref="SimilarityJoin"/> (not all pairs); a later article
 /// whose best earlier match reaches the duplicate threshold is a re-publication of that match's earliest
 /// copy; stories are average-linkage clusters over the same edges.
 /// </summary>
@@ -15,7 +16,7 @@ public sealed class Deduplicator(DedupOptions options)
     {
         var docs = documents.OrderBy(d => d.Published ?? DateTimeOffset.MaxValue).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
         var vectors = docs.Select(d => d.Vector).ToList();
-        var pairs = SimilarityJoin.Find(vectors, Math.Min(options.StoryThreshold, options.DuplicateThreshold), options.MaxDegreeOfParallelism, cancellationToken);
+        var pairs = SimilarityJoin.Find(vectors, Math.Min(options.StoryThreshold, options.DuplicateThreshold), options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1, cancellationToken);
 
         var duplicateOf = FindDuplicates(vectors, pairs);
         var labels = AverageLinkageClustering.Cluster(docs.Count, pairs, options.StoryThreshold);
