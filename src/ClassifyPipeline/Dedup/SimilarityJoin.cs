@@ -13,10 +13,11 @@ namespace ClassifyPipeline.Dedup;
 /// prefix; only the remaining suffix goes into the inverted index. Frequent terms, whose posting lists
 /// are long, thus mostly stay out of the index.</item>
 /// <item>Each vector probes the index for earlier vectors, rarest terms first, and stops admitting new candidates
-/// once its remaining terms cannot reach the threshold. A pair at or above the threshold must share an
+/// once its remaining terms cannot reach the threshold; those most frequent terms are not scanned at all. A pair at
+/// or above the threshold must share an
 /// indexed term of the earlier vector, so it is always a candidate; a candidate whose indexed overlap plus
-/// its prefix bound cannot reach the threshold is pruned; every survivor is verified exactly: its indexed overlap
-/// plus the dot product of its unindexed prefix with the probing vector.</item>
+/// the bounds of what was not accumulated cannot reach the threshold is pruned; every survivor is verified by an
+/// exact dot product against the probing vector scattered densely.</item>
 /// </list>
 /// Probes run in parallel, each writing only its own result slot, and the exact cosine is computed the same
 /// way whatever the thread, so the output does not depend on the number of threads.
@@ -180,12 +181,19 @@ public static class SimilarityJoin
             }
 
             // rarest terms first; a document first reached at term k shares no rarer indexed term with y, and its
-            // prefix holds only terms more frequent than k, so its cosine is at most remaining[k]
+            // prefix holds only terms more frequent than k, so its cosine is at most remaining[k]: once that is below
+            // the threshold no new candidate can qualify, and the rest of y's terms (the most frequent, with the
+            // longest posting lists) are left to the exact verification instead of being accumulated
+            var unprocessed = -1;
             for (var k = y.Count - 1; k >= 0; k--)
             {
+                if (remaining[k] < Threshold - Margin)
+                {
+                    unprocessed = k;
+                    break;
+                }
                 var t = y.Indices[k];
                 var wy = y.Values[k];
-                var admit = remaining[k] >= Threshold - Margin;
                 for (var p = Start[t]; p < Start[t + 1]; p++)
                 {
                     var i = PostingDoc[p];
@@ -193,8 +201,6 @@ public static class SimilarityJoin
                         break; // postings are in document order: only earlier documents are candidates
                     if (mark[i] != j + 1)
                     {
-                        if (!admit)
-                            continue;
                         mark[i] = j + 1;
                         score[i] = 0;
                         touched.Add(i);
@@ -205,19 +211,20 @@ public static class SimilarityJoin
             if (touched.Count == 0)
                 return null;
 
-            // exact verification: the indexed overlap is already summed; add the unindexed prefix against y scattered densely
+            // what was not accumulated: x's unindexed prefix, and its overlap with y's unprocessed terms
+            var rest = unprocessed >= 0 ? remaining[unprocessed] : 0.0;
             var dense = s.Dense;
             for (var k = 0; k < y.Count; k++)
                 dense[y.Indices[k]] = y.Values[k];
             List<(int, double)>? matches = null;
             foreach (var i in touched)
             {
-                if (score[i] + PrefixBound[i] < Threshold - Margin)
+                if (score[i] + PrefixBound[i] + rest < Threshold - Margin)
                     continue;
-                var cosine = score[i];
+                // exact cosine: x against y scattered densely
                 var x = Ranked[i];
-                var length = PrefixLength[i];
-                for (var k = 0; k < length; k++)
+                double cosine = 0;
+                for (var k = 0; k < x.Count; k++)
                     cosine += (double)x.Values[k] * dense[x.Indices[k]];
                 if (cosine >= Threshold)
                     (matches ??= []).Add((i, Math.Min(1.0, cosine)));
