@@ -5,13 +5,14 @@ using ClassifyPipeline.Cli.Hosting;
 
 namespace ClassifyPipeline.Cli.Commands;
 
-/// <summary><c>classify eval &lt;task&gt;</c>: one subcommand per model kind.</summary>
+/// <summary><c>classify eval &lt;task&gt;</c>: one subcommand per task (topic, stance, stories).</summary>
 public static class EvalCommand
 {
     public static Command Create(CliContext context) =>
-        new("eval", "Evaluate a model, or a training configuration by cross-validation")
+        new("eval", "Evaluate a model or a run: the standard metrics of each task")
         {
             EvalTopicCommand.Create(context),
             EvalStanceCommand.Create(context),
+            EvalStoriesCommand.Create(context),
         };
 }

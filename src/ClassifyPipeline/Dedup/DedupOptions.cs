@@ -5,15 +5,25 @@ namespace ClassifyPipeline.Dedup;
 /// <summary>The <c>dedup</c> section of pipeline.json.</summary>
 public sealed class DedupOptions
 {
-    /// <summary>Cosine at or above which a later article is a re-publication of an earlier one (<c>duplicateOf</c>).</summary>
+    /// <summary>
+    /// Cosine at or above which a later article is a re-publication of an earlier one (<c>duplicateOf</c>).
+    /// 0.7: precision 0.995 / recall 0.990 on the generated re-publication set (README, "Near-duplicates and stories").
+    /// </summary>
     [Range(0.0, 1.0)]
-    public double DuplicateThreshold { get; set; } = 0.8;
+    public double DuplicateThreshold { get; set; } = 0.7;
 
-    /// <summary>Average cosine between two groups at or above which they are merged into one story.</summary>
+    /// <summary>
+    /// Average cosine between two groups at or above which they are merged into one story.
+    /// 0.15: pairwise F1 0.912, ARI 0.912 on the FNC-1 training stories (README, "Near-duplicates and stories").
+    /// </summary>
     [Range(0.0, 1.0)]
-    public double StoryThreshold { get; set; } = 0.3;
+    public double StoryThreshold { get; set; } = 0.15;
 
     /// <summary>How many of the terms that contributed most to a match are kept with each edge.</summary>
     [Range(0, 50)]
     public int SharedTermsPerEdge { get; set; } = 5;
+
+    /// <summary>Threads used by the similarity join; -1 (or 0) uses all cores. Results do not depend on it.</summary>
+    [Range(-1, 1024)]
+    public int MaxDegreeOfParallelism { get; set; } = -1;
 }

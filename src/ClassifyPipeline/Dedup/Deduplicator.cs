@@ -5,7 +5,8 @@ namespace ClassifyPipeline.Dedup;
 
 /// <summary>
 /// The Dedup stage. Documents are put in canonical order (published time, then id), so results do not
-/// depend on input order. Every pair above the story threshold is found by exact cosine; a later article
+/// depend on input order. Every pair above the story threshold is found by exact cosine with the prefix-filtered
+/// <see cref="SimilarityJoin"/> (not all pairs); a later article
 /// whose best earlier match reaches the duplicate threshold is a re-publication of that match's earliest
 /// copy; stories are average-linkage clusters over the same edges.
 /// </summary>
@@ -15,9 +16,9 @@ public sealed class Deduplicator(DedupOptions options)
     {
         var docs = documents.OrderBy(d => d.Published ?? DateTimeOffset.MaxValue).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
         var vectors = docs.Select(d => d.Vector).ToList();
-        var pairs = AllPairsSimilarity.Find(vectors, options.StoryThreshold, cancellationToken);
+        var pairs = SimilarityJoin.Find(vectors, Math.Min(options.StoryThreshold, options.DuplicateThreshold), options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1, cancellationToken);
 
-        var duplicateOf = FindDuplicates(docs.Count, pairs);
+        var duplicateOf = FindDuplicates(vectors, pairs);
         var labels = AverageLinkageClustering.Cluster(docs.Count, pairs, options.StoryThreshold);
 
         var bestInStory = new double?[docs.Count];
@@ -55,8 +56,9 @@ public sealed class Deduplicator(DedupOptions options)
     }
 
     /// <summary>For each document, its earliest copy and the cosine to it, when its best earlier match is a duplicate.</summary>
-    private (int Index, double Cosine)?[] FindDuplicates(int count, List<(int I, int J, double Cosine)> pairs)
+    private (int Index, double Cosine)?[] FindDuplicates(IReadOnlyList<SparseVector> vectors, List<(int I, int J, double Cosine)> pairs)
     {
+        var count = vectors.Count;
         var best = new (int Index, double Cosine)?[count];
         foreach (var (i, j, cosine) in pairs)
         {
@@ -68,21 +70,11 @@ public sealed class Deduplicator(DedupOptions options)
         {
             if (best[j] is not { } match)
                 continue;
-            // pairs are ordered by i, so the match's own earliest copy is already resolved
+            // matches are earlier documents, so the match's own earliest copy is already resolved
             var root = result[match.Index]?.Index ?? match.Index;
-            result[j] = (root, root == match.Index ? match.Cosine : CosineOrMatch(pairs, root, j, match.Cosine));
+            result[j] = (root, root == match.Index ? match.Cosine : Math.Min(1.0, vectors[root].Dot(vectors[j])));
         }
         return result;
-    }
-
-    private static double CosineOrMatch(List<(int I, int J, double Cosine)> pairs, int i, int j, double fallback)
-    {
-        foreach (var p in pairs)
-        {
-            if (p.I == i && p.J == j)
-                return p.Cosine;
-        }
-        return fallback;
     }
 
     private IReadOnlyList<string> SharedTerms(SparseVector a, SparseVector b, TfIdfModel model) =>

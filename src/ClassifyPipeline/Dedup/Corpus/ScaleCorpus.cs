@@ -1,0 +1,108 @@
+using System.Text;
+using ClassifyPipeline.Articles;
+
+namespace ClassifyPipeline.Dedup.Corpus;
+
+/// <summary>One generated article with its known story and, for a re-publication, the article it copies.</summary>
+public sealed record GeneratedArticle(Article Article, string Story, string? DuplicateOf);
+
+/// <summary>
+/// Generates large corpora from real sentences with known stories and duplicates, deterministically for a seed
+/// and streamed (memory does not grow with the size). Each story has a pool of sentences drawn from two real
+/// articles; a story article takes most of its sentences from its story's pool and the rest from anywhere, so
+/// articles of one story share vocabulary the way different outlets' reports do. About one article in ten is a
+/// syndicated copy (<see cref="SyndicationEditor"/>) of a recent article.
+/// </summary>
+public sealed class ScaleCorpus
+{
+    private readonly IReadOnlyList<string[]> _articles;
+    private readonly string[] _allSentences;
+
+    /// <param name="sources">Real article bodies; they are split into sentences.</param>
+    public ScaleCorpus(IEnumerable<string> sources)
+    {
+        var articles = new List<string[]>();
+        foreach (var body in sources)
+        {
+            var sentences = Sentences(body);
+            if (sentences.Count >= 3)
+                articles.Add([.. sentences]);
+        }
+        if (articles.Count < 10)
+            throw new ArgumentException("need at least 10 source articles of three sentences or more", nameof(sources));
+        _articles = articles;
+        _allSentences = articles.SelectMany(a => a).ToArray();
+    }
+
+    public IEnumerable<GeneratedArticle> Generate(int count, int seed)
+    {
+        var random = new Random(seed);
+        var editor = new SyndicationEditor(new Random(seed + 1));
+        var epoch = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var recent = new GeneratedArticle[1024];
+        var recentCount = 0;
+        var stories = new List<string[]>();
+        for (var k = 0; k < count; k++)
+        {
+            var id = "g" + k.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
+            var published = epoch.AddSeconds(k * 30L);
+            GeneratedArticle item;
+            if (recentCount > 0 && random.NextDouble() < 0.1)
+            {
+                var original = recent[random.Next(Math.Min(recentCount, recent.Length))];
+                var root = original.DuplicateOf ?? original.Article.Id;
+                item = new GeneratedArticle(editor.Edit(original.Article, id, published), original.Story, root);
+            }
+            else
+            {
+                // a new story one time in four, else an article on one of the 200 most recent stories
+                int story;
+                if (stories.Count == 0 || random.NextDouble() < 0.25)
+                {
+                    var a = _articles[random.Next(_articles.Count)];
+                    var b = _articles[random.Next(_articles.Count)];
+                    stories.Add([.. a, .. b]);
+                    story = stories.Count - 1;
+                }
+                else
+                {
+                    story = Math.Max(0, stories.Count - 1 - random.Next(Math.Min(200, stories.Count)));
+                }
+                var pool = stories[story];
+                var sentences = 6 + random.Next(10);
+                var body = new StringBuilder();
+                for (var s = 0; s < sentences; s++)
+                {
+                    var sentence = random.NextDouble() < 0.7 ? pool[random.Next(pool.Length)] : _allSentences[random.Next(_allSentences.Length)];
+                    body.Append(sentence).Append(s % 3 == 2 ? "\n\n" : " ");
+                }
+                var title = pool[random.Next(pool.Length)];
+                if (title.Length > 80)
+                    title = title[..80];
+                item = new GeneratedArticle(new Article(id, "generated", null, title, body.ToString().TrimEnd(), published), "t" + story.ToString(System.Globalization.CultureInfo.InvariantCulture), null);
+            }
+            recent[recentCount++ % recent.Length] = item;
+            if (stories.Count > 256)
+                stories[stories.Count - 257] = []; // only the latest 200 stories are drawn: drop older pools, memory stays flat
+            yield return item;
+        }
+    }
+
+    private static List<string> Sentences(string body)
+    {
+        var result = new List<string>();
+        var text = body.Replace('\n', ' ');
+        var start = 0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            if ((text[i] == '.' || text[i] == '?' || text[i] == '!') && (i + 1 == text.Length || text[i + 1] == ' '))
+            {
+                var s = text[start..(i + 1)].Trim();
+                if (s.Length is >= 40 and <= 400)
+                    result.Add(s);
+                start = i + 1;
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,10 @@
+namespace ClassifyPipeline.Dedup.Evaluation;
+
+/// <summary>How a story grouping compares with gold stories, over the articles both name.</summary>
+/// <param name="Precision">Of the article pairs put in one story, the fraction that share a gold story (1 when none are).</param>
+/// <param name="Recall">Of the pairs sharing a gold story, the fraction put in one story (1 when there are none).</param>
+/// <param name="AdjustedRand">Hubert and Arabie's adjusted Rand index: 1 for identical groupings, about 0 for chance.</param>
+public sealed record StoryScores(
+    int Articles, int PredictedStories, int GoldStories,
+    long TruePairs, long PredictedPairs, long GoldPairs,
+    double Precision, double Recall, double F1, double AdjustedRand);

@@ -1,0 +1,52 @@
+using System.Text.Json;
+using ClassifyPipeline.Articles;
+using ClassifyPipeline.Dedup;
+using ClassifyPipeline.Dedup.Corpus;
+using ClassifyPipeline.Pipeline;
+using ClassifyPipeline.Tests.Support;
+using ClassifyPipeline.Text;
+using ClassifyPipeline.Vectors;
+
+namespace ClassifyPipeline.Tests.Dedup;
+
+/// <summary>Real articles from the development data, vectorized the way <c>classify run</c> does it.</summary>
+internal static class DedupCorpus
+{
+    private static readonly Lazy<IReadOnlyList<Article>> BbcTrain = new(() => ReadJsonl(Path.Combine(RepoPaths.SharedData, "topics", "bbc", "train.jsonl")));
+
+    private static readonly Lazy<IReadOnlyList<Article>> Fnc1 = new(() =>
+    {
+        using var reader = new StreamReader(Path.Combine(RepoPaths.SharedData, "stance", "fnc1", "train_bodies.csv"));
+        return Fnc1Bodies.Read(reader, "train_bodies.csv");
+    });
+
+    public static IReadOnlyList<Article> Bbc => BbcTrain.Value;
+
+    public static IReadOnlyList<Article> Fnc1Articles => Fnc1.Value;
+
+    public static string Fnc1Gold => Path.Combine(RepoPaths.SharedData, "stories", "fnc1-train-stories.csv");
+
+    /// <summary>Dedup documents and the fitted model for these articles, with the given (default) options.</summary>
+    public static (List<DedupDocument> Documents, TfIdfModel Model) Vectorize(IReadOnlyList<Article> articles, PipelineOptions? options = null)
+    {
+        options ??= new PipelineOptions();
+        var cleaner = new ArticleCleaner(options.Clean);
+        var analyzer = new TextAnalyzer(options.Analysis);
+        var analyzed = articles.Select(a => analyzer.Analyze(cleaner.Clean(a))).ToList();
+        var model = new TfIdfEstimator(options.Vectorize).Fit(CorpusStatistics.Empty.Add(analyzed.Select(a => a.Terms)));
+        var documents = analyzed.Select(a => new DedupDocument(a.Id, a.Clean.Article.Published, model.Transform(a.Terms))).ToList();
+        return (documents, model);
+    }
+
+    private static List<Article> ReadJsonl(string path)
+    {
+        var result = new List<Article>();
+        foreach (var line in File.ReadLines(path))
+        {
+            using var doc = JsonDocument.Parse(line);
+            var r = doc.RootElement;
+            result.Add(new Article(r.GetProperty("id").GetString()!, "bbc", null, r.GetProperty("title").GetString(), r.GetProperty("text").GetString()!, null));
+        }
+        return result;
+    }
+}
