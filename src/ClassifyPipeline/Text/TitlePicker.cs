@@ -9,6 +9,9 @@ namespace ClassifyPipeline.Text;
 /// </summary>
 public sealed partial class TitlePicker
 {
+    /// <summary>A line longer than this is article text, not a headline or page chrome.</summary>
+    private const int ArticleTextWords = 30;
+
     private readonly int _searchLines;
     private readonly int _maxWords;
 
@@ -32,8 +35,8 @@ public sealed partial class TitlePicker
                 bestScore = score;
                 best = i;
             }
-            if (WordCount(lines[i]) > 40 && best >= 0)
-                break; // the article text has begun: a headline comes before it
+            if (WordCount(lines[i]) > ArticleTextWords)
+                break; // the article text has begun: a headline comes before it, and no line of the text is dropped
         }
         return bestScore > 0 ? best : -1;
     }

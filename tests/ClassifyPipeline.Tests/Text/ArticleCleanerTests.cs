@@ -84,4 +84,14 @@ public sealed class ArticleCleanerTests
         var clean = Cleaner.Clean(new Article("x", null, null, null, "ok.", null));
         Assert.Equal("ok.", clean.Title);
     }
+
+    [Fact]
+    public void Clean_ArticleStartsWithAParagraph_NoLineOfTheTextIsDropped()
+    {
+        var paragraph = "Police in the city said on Monday that they had found the missing hiker alive after a search that lasted three days and involved more than two hundred volunteers from nearby towns.";
+        var text = paragraph + "\n\"We are so relieved,\" his mother said.\nRescuers found him near the river.";
+        var clean = new ArticleCleaner(new CleanOptions()).Clean(new ClassifyPipeline.Articles.Article("x", null, null, null, text, null));
+        Assert.Contains(paragraph, clean.Body);
+        Assert.Contains("Rescuers found him near the river.", clean.Body);
+    }
 }
