@@ -68,7 +68,8 @@ internal static class StanceCommandSupport
         try
         {
             var start = context.Time.GetTimestamp();
-            var model = DefaultStanceModel.GetOrTrain(options, files, out var trained, cancellationToken);
+            var model = DefaultStanceModel.GetOrTrain(options, files, out var trained, cancellationToken,
+                () => StanceLog.Training(logger, Path.GetFullPath(options.TrainingDirectory)));
             if (trained)
                 StanceLog.Trained(logger, (long)context.Time.GetElapsedTime(start).TotalMilliseconds, Path.GetFullPath(options.ModelDirectory));
             else

@@ -15,14 +15,18 @@ public static class DefaultStanceModel
     }
 
     /// <summary>Loads the cached model or trains it. Throws <see cref="Fnc1FormatException"/> when the training files are bad.</summary>
-    public static StanceModel GetOrTrain(StanceOptions options, (string Stances, string Bodies) files, out bool trained, CancellationToken cancellationToken = default)
+    public static StanceModel GetOrTrain(StanceOptions options, (string Stances, string Bodies) files, out bool trained, CancellationToken cancellationToken = default, Action? onTraining = null)
     {
         var cache = new ModelCache(options.ModelDirectory);
         var key = ModelCache.Key([files.Stances, files.Bodies], options.TrainingSettings());
         return cache.GetOrTrain(
             "stance",
             key,
-            () => new StanceEstimator(options).Fit(Fnc1Reader.Read(files.Stances, files.Bodies, requireStances: true), cancellationToken),
+            () =>
+            {
+                onTraining?.Invoke();
+                return new StanceEstimator(options).Fit(Fnc1Reader.Read(files.Stances, files.Bodies, requireStances: true), cancellationToken);
+            },
             (model, stream) => model.Save(stream),
             StanceModel.Load,
             out trained);

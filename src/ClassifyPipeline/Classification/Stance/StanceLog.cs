@@ -17,6 +17,9 @@ public static partial class StanceLog
     [LoggerMessage(EventId = 403, Level = LogLevel.Debug, Message = "Loaded the cached default stance model from {Directory}")]
     public static partial void LoadedCached(ILogger logger, string directory);
 
+    [LoggerMessage(EventId = 405, Level = LogLevel.Information, Message = "Training the default stance model from {Directory} (first use, or the data or settings changed; takes a minute or two)")]
+    public static partial void Training(ILogger logger, string directory);
+
     [LoggerMessage(EventId = 404, Level = LogLevel.Information, Message = "Stance disabled in the configuration: stances are left null")]
     public static partial void Disabled(ILogger logger);
 }
