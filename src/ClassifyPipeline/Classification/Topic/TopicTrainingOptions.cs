@@ -33,6 +33,16 @@ public sealed record TopicTrainingOptions
     /// <summary>SDCA: the convergence tolerance (SDCA's default, 0.1, stops long before convergence on TF-IDF features).</summary>
     public float Tolerance { get; init; } = 0.01f;
 
+    /// <summary>
+    /// NB-SVM feature scaling (Wang &amp; Manning 2012) for the one-vs-rest SVMs: each label's binary problem sees every
+    /// feature multiplied by its log-count ratio r = log((p/|p|₁)/(q/|q|₁)), p and q = 1 + the feature's summed
+    /// TF-IDF over the positive / negative articles; the saved weights are w ∘ r, so prediction is unchanged.
+    /// </summary>
+    public bool NbScaling { get; init; }
+
+    /// <summary>NB-SVM interpolation β (Wang &amp; Manning 2012): the scaled-space weights become (1 − β)·mean|w| + β·w; 1 keeps the SVM's weights.</summary>
+    public float NbInterpolation { get; init; } = 1;
+
     /// <summary>Multi-label only: the score at or above which a label is assigned, unless tuned per label.</summary>
     public double DecisionThreshold { get; init; } = 0.5;
 
@@ -61,6 +71,8 @@ public sealed record TopicTrainingOptions
         "l2=" + (L2Regularization?.ToString("R", CultureInfo.InvariantCulture) ?? "default"),
         "iter=" + (Iterations?.ToString(CultureInfo.InvariantCulture) ?? "default"),
         "tol=" + Tolerance.ToString("R", CultureInfo.InvariantCulture),
+        "nb=" + NbScaling,
+        "nbBeta=" + NbInterpolation.ToString("R", CultureInfo.InvariantCulture),
         "threshold=" + DecisionThreshold.ToString("R", CultureInfo.InvariantCulture),
         "thresholdFolds=" + ThresholdFolds.ToString(CultureInfo.InvariantCulture),
         "seed=" + Seed.ToString(CultureInfo.InvariantCulture));
