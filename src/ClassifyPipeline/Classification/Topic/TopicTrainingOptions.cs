@@ -9,10 +9,10 @@ namespace ClassifyPipeline.Classification.Topic;
 /// </summary>
 public sealed record TopicTrainingOptions
 {
-    public TopicTrainer Trainer { get; init; } = TopicTrainer.LinearSvm;
+    public TopicTrainer Trainer { get; init; } = TopicTrainer.LinearSvmDcd;
 
     /// <summary>Longest word n-gram in the features.</summary>
-    public int MaxNGram { get; init; } = 2;
+    public int MaxNGram { get; init; } = 1;
 
     /// <summary>Terms in fewer training documents are left out of the vocabulary.</summary>
     public int MinDocumentFrequency { get; init; } = 1;
@@ -24,10 +24,10 @@ public sealed record TopicTrainingOptions
     /// <summary>How many times the title's terms count.</summary>
     public int TitleWeight { get; init; } = 1;
 
-    /// <summary>L2 regularization strength given to the trainer (LinearSvm: its lambda); null leaves the trainer's default.</summary>
+    /// <summary>L2 regularization strength given to the trainer (LinearSvm: its lambda; LinearSvmDcd: C = 1/(λ n)); null leaves the trainer's default.</summary>
     public float? L2Regularization { get; init; }
 
-    /// <summary>Passes over the data (SDCA maximum iterations, LinearSvm iterations); null leaves the trainer's default.</summary>
+    /// <summary>Passes over the data (SDCA maximum iterations, LinearSvm iterations, LinearSvmDcd maximum passes); null leaves the trainer's default.</summary>
     public int? Iterations { get; init; }
 
     /// <summary>SDCA: the convergence tolerance (SDCA's default, 0.1, stops long before convergence on TF-IDF features).</summary>
