@@ -17,6 +17,7 @@ internal sealed class TopicCli
     public Option<float?> L2 { get; } = new("--l2") { Description = "L2 regularization (LinearSvm: lambda; LinearSvmDcd: C = 1/(lambda n)); default: the trainer's" };
     public Option<float> Tolerance { get; } = new("--tolerance") { Description = "SDCA convergence tolerance", DefaultValueFactory = _ => 0.01f };
     public Option<int?> Iterations { get; } = new("--iterations") { Description = "Passes over the data; default: the trainer's" };
+    public Option<float> PositiveWeight { get; } = new("--positive-weight") { Description = "LinearSvmDcd: weight of the positive articles' loss in each one-vs-rest SVM (> 0; 1: equal)", DefaultValueFactory = _ => 1f };
     public Option<bool> NbScaling { get; } = new("--nb-scaling") { Description = "One-vs-rest SVMs: scale each label's features by their NB log-count ratio (NB-SVM)" };
     public Option<float> NbBeta { get; } = new("--nb-beta") { Description = "With --nb-scaling: interpolation β, weights (1 − β)·mean|w| + β·w (0..1; 1: off)", DefaultValueFactory = _ => 1f };
     public Option<int> ThresholdFolds { get; } = new("--threshold-folds") { Description = "Multi-label: tune per-label thresholds by this many inner folds (0: fixed --threshold)", DefaultValueFactory = _ => 0 };
@@ -27,7 +28,7 @@ internal sealed class TopicCli
 
     public void AddTraining(Command command)
     {
-        foreach (var option in new Option[] { Trainer, NGram, MinDf, Sublinear, Stem, TitleWeight, L2, Tolerance, Iterations, NbScaling, NbBeta, ThresholdFolds, Threshold, Seed })
+        foreach (var option in new Option[] { Trainer, NGram, MinDf, Sublinear, Stem, TitleWeight, L2, Tolerance, Iterations, PositiveWeight, NbScaling, NbBeta, ThresholdFolds, Threshold, Seed })
             command.Add(option);
     }
 
@@ -48,6 +49,9 @@ internal sealed class TopicCli
         var titleWeight = parse.GetValue(TitleWeight);
         if (titleWeight is < 0 or > 10)
             throw new CliError(ExitCodes.Usage, $"--title-weight is {titleWeight}, outside 0..10");
+        var positiveWeight = parse.GetValue(PositiveWeight);
+        if (positiveWeight is <= 0 or > 100)
+            throw new CliError(ExitCodes.Usage, $"--positive-weight is {positiveWeight}, outside (0, 100]");
         var nbBeta = parse.GetValue(NbBeta);
         if (nbBeta is < 0 or > 1)
             throw new CliError(ExitCodes.Usage, $"--nb-beta is {nbBeta}, outside 0..1");
@@ -62,6 +66,7 @@ internal sealed class TopicCli
             L2Regularization = parse.GetValue(L2),
             Iterations = parse.GetValue(Iterations),
             Tolerance = parse.GetValue(Tolerance),
+            PositiveWeight = positiveWeight,
             NbScaling = parse.GetValue(NbScaling),
             NbInterpolation = nbBeta,
             ThresholdFolds = thresholdFolds,

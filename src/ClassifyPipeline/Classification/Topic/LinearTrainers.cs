@@ -120,7 +120,8 @@ internal static class LinearTrainers
     {
         var n = rows.Count;
         var c = options.L2Regularization is { } lambda ? 1.0 / (lambda * n) : 1.0;
-        var diag = 0.5 / c;
+        var diagPositive = 0.5 / (c * options.PositiveWeight);
+        var diagNegative = 0.5 / c;
         var w = new double[dimension];
         double bias = 0;
         var alpha = new double[n];
@@ -131,7 +132,7 @@ internal static class LinearTrainers
             double sq = 1; // the bias feature
             for (var j = 0; j < v.Count; j++)
                 sq += (double)v.Values[j] * v.Values[j];
-            qii[i] = sq + diag;
+            qii[i] = sq + (positive[i] ? diagPositive : diagNegative);
         }
         var order = Enumerable.Range(0, n).ToArray();
         var random = new Random(options.Seed);
@@ -147,7 +148,7 @@ internal static class LinearTrainers
                 var dot = bias;
                 for (var j = 0; j < v.Count; j++)
                     dot += w[v.Indices[j]] * v.Values[j];
-                var g = y * dot - 1 + diag * alpha[i];
+                var g = y * dot - 1 + (positive[i] ? diagPositive : diagNegative) * alpha[i];
                 var pg = alpha[i] == 0 ? Math.Min(g, 0) : g;
                 maxPg = Math.Max(maxPg, pg);
                 minPg = Math.Min(minPg, pg);

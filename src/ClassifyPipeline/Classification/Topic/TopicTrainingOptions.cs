@@ -33,6 +33,9 @@ public sealed record TopicTrainingOptions
     /// <summary>SDCA: the convergence tolerance (SDCA's default, 0.1, stops long before convergence on TF-IDF features).</summary>
     public float Tolerance { get; init; } = 0.01f;
 
+    /// <summary>LinearSvmDcd: the positive articles' loss counts this many times (C₊ = w·C), for rare labels in one-vs-rest; 1: equal.</summary>
+    public float PositiveWeight { get; init; } = 1;
+
     /// <summary>
     /// NB-SVM feature scaling (Wang &amp; Manning 2012) for the one-vs-rest SVMs: each label's binary problem sees every
     /// feature multiplied by its log-count ratio r = log((p/|p|₁)/(q/|q|₁)), p and q = 1 + the feature's summed
@@ -71,6 +74,7 @@ public sealed record TopicTrainingOptions
         "l2=" + (L2Regularization?.ToString("R", CultureInfo.InvariantCulture) ?? "default"),
         "iter=" + (Iterations?.ToString(CultureInfo.InvariantCulture) ?? "default"),
         "tol=" + Tolerance.ToString("R", CultureInfo.InvariantCulture),
+        "posWeight=" + PositiveWeight.ToString("R", CultureInfo.InvariantCulture),
         "nb=" + NbScaling,
         "nbBeta=" + NbInterpolation.ToString("R", CultureInfo.InvariantCulture),
         "threshold=" + DecisionThreshold.ToString("R", CultureInfo.InvariantCulture),
