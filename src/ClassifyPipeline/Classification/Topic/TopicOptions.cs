@@ -26,11 +26,11 @@ public sealed class TopicOptions
 
     /// <summary>Longest word n-gram in the default model's features.</summary>
     [Range(1, 3)]
-    public int MaxNGram { get; set; } = 1;
+    public int MaxNGram { get; set; } = 2;
 
     /// <summary>Terms in fewer training documents are left out of the default model's vocabulary.</summary>
     [Range(1, 1000)]
-    public int MinDocumentFrequency { get; set; } = 1;
+    public int MinDocumentFrequency { get; set; } = 3;
 
     public TopicTrainingOptions Training() => new()
     {

@@ -12,10 +12,10 @@ public sealed record TopicTrainingOptions
     public TopicTrainer Trainer { get; init; } = TopicTrainer.LinearSvmDcd;
 
     /// <summary>Longest word n-gram in the features.</summary>
-    public int MaxNGram { get; init; } = 1;
+    public int MaxNGram { get; init; } = 2;
 
     /// <summary>Terms in fewer training documents are left out of the vocabulary.</summary>
-    public int MinDocumentFrequency { get; init; } = 1;
+    public int MinDocumentFrequency { get; init; } = 3;
 
     public bool SublinearTf { get; init; } = true;
 
