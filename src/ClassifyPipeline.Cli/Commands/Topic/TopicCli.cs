@@ -8,14 +8,18 @@ namespace ClassifyPipeline.Cli.Commands.Topic;
 /// <summary>What the topic subcommands share: the training options, reading labeled data and loading models with the right exit codes.</summary>
 internal sealed class TopicCli
 {
-    public Option<TopicTrainer> Trainer { get; } = new("--trainer") { Description = "SdcaMaximumEntropy, LbfgsMaximumEntropy or LinearSvm", DefaultValueFactory = _ => TopicTrainer.LinearSvm };
+    public Option<TopicTrainer> Trainer { get; } = new("--trainer") { Description = "SdcaMaximumEntropy, LbfgsMaximumEntropy, LinearSvm or LinearSvmDcd", DefaultValueFactory = _ => TopicTrainer.LinearSvmDcd };
     public Option<int> NGram { get; } = new("--ngram") { Description = "Longest word n-gram in the features (1..3)", DefaultValueFactory = _ => 2 };
-    public Option<int> MinDf { get; } = new("--min-df") { Description = "Terms in fewer training documents are dropped", DefaultValueFactory = _ => 1 };
+    public Option<int> MinDf { get; } = new("--min-df") { Description = "Terms in fewer training documents are dropped", DefaultValueFactory = _ => 3 };
     public Option<Stemming> Stem { get; } = new("--stemming") { Description = "None or English (Snowball Porter2)", DefaultValueFactory = _ => Stemming.None };
+    public Option<bool> Sublinear { get; } = new("--sublinear") { Description = "TF-IDF with sublinear tf, 1 + log(tf) (true or false)", DefaultValueFactory = _ => true };
     public Option<int> TitleWeight { get; } = new("--title-weight") { Description = "How many times the title's terms count (0..10)", DefaultValueFactory = _ => 1 };
-    public Option<float?> L2 { get; } = new("--l2") { Description = "L2 regularization (LinearSvm: lambda); default: the trainer's" };
+    public Option<float?> L2 { get; } = new("--l2") { Description = "L2 regularization (LinearSvm: lambda; LinearSvmDcd: C = 1/(lambda n)); default: the trainer's" };
     public Option<float> Tolerance { get; } = new("--tolerance") { Description = "SDCA convergence tolerance", DefaultValueFactory = _ => 0.01f };
     public Option<int?> Iterations { get; } = new("--iterations") { Description = "Passes over the data; default: the trainer's" };
+    public Option<float> PositiveWeight { get; } = new("--positive-weight") { Description = "LinearSvmDcd: weight of the positive articles' loss in each one-vs-rest SVM (> 0; 1: equal)", DefaultValueFactory = _ => 1f };
+    public Option<bool> NbScaling { get; } = new("--nb-scaling") { Description = "One-vs-rest SVMs: scale each label's features by their NB log-count ratio (NB-SVM)" };
+    public Option<float> NbBeta { get; } = new("--nb-beta") { Description = "With --nb-scaling: interpolation β, weights (1 − β)·mean|w| + β·w (0..1; 1: off)", DefaultValueFactory = _ => 1f };
     public Option<int> ThresholdFolds { get; } = new("--threshold-folds") { Description = "Multi-label: tune per-label thresholds by this many inner folds (0: fixed --threshold)", DefaultValueFactory = _ => 0 };
     public Option<double> Threshold { get; } = new("--threshold") { Description = "Multi-label: the score at which a label is assigned", DefaultValueFactory = _ => 0.5 };
     public Option<int> Seed { get; } = new("--seed") { Description = "Random seed (shuffling, folds)", DefaultValueFactory = _ => 42 };
@@ -24,7 +28,7 @@ internal sealed class TopicCli
 
     public void AddTraining(Command command)
     {
-        foreach (var option in new Option[] { Trainer, NGram, MinDf, Stem, TitleWeight, L2, Tolerance, Iterations, ThresholdFolds, Threshold, Seed })
+        foreach (var option in new Option[] { Trainer, NGram, MinDf, Sublinear, Stem, TitleWeight, L2, Tolerance, Iterations, PositiveWeight, NbScaling, NbBeta, ThresholdFolds, Threshold, Seed })
             command.Add(option);
     }
 
@@ -45,16 +49,26 @@ internal sealed class TopicCli
         var titleWeight = parse.GetValue(TitleWeight);
         if (titleWeight is < 0 or > 10)
             throw new CliError(ExitCodes.Usage, $"--title-weight is {titleWeight}, outside 0..10");
+        var positiveWeight = parse.GetValue(PositiveWeight);
+        if (positiveWeight is <= 0 or > 100)
+            throw new CliError(ExitCodes.Usage, $"--positive-weight is {positiveWeight}, outside (0, 100]");
+        var nbBeta = parse.GetValue(NbBeta);
+        if (nbBeta is < 0 or > 1)
+            throw new CliError(ExitCodes.Usage, $"--nb-beta is {nbBeta}, outside 0..1");
         return new TopicTrainingOptions
         {
             Trainer = parse.GetValue(Trainer),
             MaxNGram = ngram,
             MinDocumentFrequency = minDf,
+            SublinearTf = parse.GetValue(Sublinear),
             Stemming = parse.GetValue(Stem),
             TitleWeight = titleWeight,
             L2Regularization = parse.GetValue(L2),
             Iterations = parse.GetValue(Iterations),
             Tolerance = parse.GetValue(Tolerance),
+            PositiveWeight = positiveWeight,
+            NbScaling = parse.GetValue(NbScaling),
+            NbInterpolation = nbBeta,
             ThresholdFolds = thresholdFolds,
             DecisionThreshold = threshold,
             Seed = parse.GetValue(Seed),

@@ -64,7 +64,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             throw new LabeledDataException("the training articles have no terms left after analysis (empty texts, or all stop words)");
 
         progress?.Report($"training {Options.Trainer} on {vectors.Length:N0} articles, {vocabulary.Terms.Count:N0} terms, {labelSet.Length} labels");
-        if (!data.MultiLabel && Options.Trainer != TopicTrainer.LinearSvm)
+        if (!data.MultiLabel && Options.Trainer is not (TopicTrainer.LinearSvm or TopicTrainer.LinearSvmDcd))
         {
             var classes = articles.Select(a => labelIndex[a.Labels[0]]).ToArray();
             var (weights, biases) = LinearTrainers.Multiclass(vectors, classes, labelSet.Length, dimension, Options);
@@ -111,9 +111,18 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             }
             else
             {
-                var (w, b) = LinearTrainers.Binary(vectors, targets[l], dimension, Options);
+                var ratio = Options.NbScaling ? LogCountRatio(vectors, targets[l], dimension) : null;
+                var rows = ratio is null ? vectors : vectors.Select(v => Scaled(v, ratio)).ToArray();
+                var (w, b) = LinearTrainers.Binary(rows, targets[l], dimension, Options);
+                if (ratio is not null && Options.NbInterpolation < 1)
+                {
+                    var beta = Options.NbInterpolation;
+                    var mean = w.Average(x => Math.Abs(x));
+                    for (var f = 0; f < dimension; f++)
+                        w[f] = (float)((1 - beta) * mean + beta * w[f]);
+                }
                 for (var f = 0; f < dimension; f++)
-                    weights[(long)f * labelCount + l] = w[f];
+                    weights[(long)f * labelCount + l] = ratio is null ? w[f] : w[f] * ratio[f];
                 biases[l] = b;
             }
             var n = Interlocked.Increment(ref done);
@@ -121,6 +130,44 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
                 progress?.Report($"trained {n}/{labelCount} labels");
         });
         return (weights, biases);
+    }
+
+    /// <summary>
+    /// The NB log-count ratio of every feature for one binary problem (Wang &amp; Manning 2012), with α = 1:
+    /// r = log((p/|p|₁)/(q/|q|₁)), p = α + the feature's summed values over the positive rows, q over the negative ones.
+    /// </summary>
+    internal static float[] LogCountRatio(IReadOnlyList<SparseVector> vectors, bool[] positive, int dimension)
+    {
+        const double alpha = 1;
+        var p = new double[dimension];
+        var q = new double[dimension];
+        for (var i = 0; i < vectors.Count; i++)
+        {
+            var target = positive[i] ? p : q;
+            var v = vectors[i];
+            for (var j = 0; j < v.Count; j++)
+                target[v.Indices[j]] += v.Values[j];
+        }
+        double pSum = 0, qSum = 0;
+        for (var f = 0; f < dimension; f++)
+        {
+            p[f] += alpha;
+            q[f] += alpha;
+            pSum += p[f];
+            qSum += q[f];
+        }
+        var r = new float[dimension];
+        for (var f = 0; f < dimension; f++)
+            r[f] = (float)Math.Log(p[f] / pSum / (q[f] / qSum));
+        return r;
+    }
+
+    private static SparseVector Scaled(SparseVector v, float[] ratio)
+    {
+        var values = new float[v.Count];
+        for (var j = 0; j < v.Count; j++)
+            values[j] = v.Values[j] * ratio[v.Indices[j]];
+        return new SparseVector(v.Indices, values);
     }
 
     /// <summary>

@@ -22,7 +22,7 @@ public sealed class TopicOptions
     public double MinConfidence { get; set; } = 0.5;
 
     /// <summary>The trainer of the default model.</summary>
-    public TopicTrainer Trainer { get; set; } = TopicTrainer.LinearSvm;
+    public TopicTrainer Trainer { get; set; } = TopicTrainer.LinearSvmDcd;
 
     /// <summary>Longest word n-gram in the default model's features.</summary>
     [Range(1, 3)]
@@ -30,7 +30,7 @@ public sealed class TopicOptions
 
     /// <summary>Terms in fewer training documents are left out of the default model's vocabulary.</summary>
     [Range(1, 1000)]
-    public int MinDocumentFrequency { get; set; } = 1;
+    public int MinDocumentFrequency { get; set; } = 3;
 
     public TopicTrainingOptions Training() => new()
     {

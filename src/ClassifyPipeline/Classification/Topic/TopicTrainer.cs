@@ -15,4 +15,10 @@ public enum TopicTrainer
 
     /// <summary>A linear SVM (Pegasos) per label, one-versus-all; the top margin wins.</summary>
     LinearSvm,
+
+    /// <summary>
+    /// A linear SVM per label (squared hinge loss, bias as a regularized extra feature) solved exactly by dual
+    /// coordinate descent (Hsieh et al. 2008, LIBLINEAR's default solver), the project's own code; one-versus-all.
+    /// </summary>
+    LinearSvmDcd,
 }

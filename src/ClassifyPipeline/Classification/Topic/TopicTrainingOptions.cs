@@ -9,13 +9,13 @@ namespace ClassifyPipeline.Classification.Topic;
 /// </summary>
 public sealed record TopicTrainingOptions
 {
-    public TopicTrainer Trainer { get; init; } = TopicTrainer.LinearSvm;
+    public TopicTrainer Trainer { get; init; } = TopicTrainer.LinearSvmDcd;
 
     /// <summary>Longest word n-gram in the features.</summary>
     public int MaxNGram { get; init; } = 2;
 
     /// <summary>Terms in fewer training documents are left out of the vocabulary.</summary>
-    public int MinDocumentFrequency { get; init; } = 1;
+    public int MinDocumentFrequency { get; init; } = 3;
 
     public bool SublinearTf { get; init; } = true;
 
@@ -24,14 +24,27 @@ public sealed record TopicTrainingOptions
     /// <summary>How many times the title's terms count.</summary>
     public int TitleWeight { get; init; } = 1;
 
-    /// <summary>L2 regularization strength given to the trainer (LinearSvm: its lambda); null leaves the trainer's default.</summary>
+    /// <summary>L2 regularization strength given to the trainer (LinearSvm: its lambda; LinearSvmDcd: C = 1/(λ n)); null leaves the trainer's default.</summary>
     public float? L2Regularization { get; init; }
 
-    /// <summary>Passes over the data (SDCA maximum iterations, LinearSvm iterations); null leaves the trainer's default.</summary>
+    /// <summary>Passes over the data (SDCA maximum iterations, LinearSvm iterations, LinearSvmDcd maximum passes); null leaves the trainer's default.</summary>
     public int? Iterations { get; init; }
 
     /// <summary>SDCA: the convergence tolerance (SDCA's default, 0.1, stops long before convergence on TF-IDF features).</summary>
     public float Tolerance { get; init; } = 0.01f;
+
+    /// <summary>LinearSvmDcd: the positive articles' loss counts this many times (C₊ = w·C), for rare labels in one-vs-rest; 1: equal.</summary>
+    public float PositiveWeight { get; init; } = 1;
+
+    /// <summary>
+    /// NB-SVM feature scaling (Wang &amp; Manning 2012) for the one-vs-rest SVMs: each label's binary problem sees every
+    /// feature multiplied by its log-count ratio r = log((p/|p|₁)/(q/|q|₁)), p and q = 1 + the feature's summed
+    /// TF-IDF over the positive / negative articles; the saved weights are w ∘ r, so prediction is unchanged.
+    /// </summary>
+    public bool NbScaling { get; init; }
+
+    /// <summary>NB-SVM interpolation β (Wang &amp; Manning 2012): the scaled-space weights become (1 − β)·mean|w| + β·w; 1 keeps the SVM's weights.</summary>
+    public float NbInterpolation { get; init; } = 1;
 
     /// <summary>Multi-label only: the score at or above which a label is assigned, unless tuned per label.</summary>
     public double DecisionThreshold { get; init; } = 0.5;
@@ -61,6 +74,9 @@ public sealed record TopicTrainingOptions
         "l2=" + (L2Regularization?.ToString("R", CultureInfo.InvariantCulture) ?? "default"),
         "iter=" + (Iterations?.ToString(CultureInfo.InvariantCulture) ?? "default"),
         "tol=" + Tolerance.ToString("R", CultureInfo.InvariantCulture),
+        "posWeight=" + PositiveWeight.ToString("R", CultureInfo.InvariantCulture),
+        "nb=" + NbScaling,
+        "nbBeta=" + NbInterpolation.ToString("R", CultureInfo.InvariantCulture),
         "threshold=" + DecisionThreshold.ToString("R", CultureInfo.InvariantCulture),
         "thresholdFolds=" + ThresholdFolds.ToString(CultureInfo.InvariantCulture),
         "seed=" + Seed.ToString(CultureInfo.InvariantCulture));
