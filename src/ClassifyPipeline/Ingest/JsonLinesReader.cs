@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace ClassifyPipeline.Ingest;
 
 /// <summary>JSON Lines: one JSON object per line, field names as in the contract. A bad line is rejected alone.</summary>
@@ -30,38 +28,11 @@ public sealed class JsonLinesReader : IArticleReader
     private static ReadItem ReadLine(string path, int lineNumber, string line, string source)
     {
         var location = $"line {lineNumber}";
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(line);
-        }
-        catch (JsonException e)
-        {
-            return ReadItem.Rejected(path, location, $"malformed JSON: {e.Message}");
-        }
-        using (document)
-        {
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                return ReadItem.Rejected(path, location, $"expected a JSON object, found {document.RootElement.ValueKind}");
-            var root = document.RootElement;
-            var (article, error) = RecordFields.ToArticle(name => Field(root, name), source);
-            return article is null ? ReadItem.Rejected(path, location, error!) : ReadItem.Of(article);
-        }
-    }
-
-    private static string? Field(JsonElement root, string name)
-    {
-        foreach (var property in root.EnumerateObject())
-        {
-            if (!property.NameEquals(name) && !string.Equals(property.Name, name, StringComparison.OrdinalIgnoreCase))
-                continue;
-            return property.Value.ValueKind switch
-            {
-                JsonValueKind.String => property.Value.GetString(),
-                JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => property.Value.GetRawText(),
-                _ => null,
-            };
-        }
-        return null;
+        using var document = JsonRecord.ParseObject(line, out var parseError);
+        if (document is null)
+            return ReadItem.Rejected(path, location, parseError!);
+        var root = document.RootElement;
+        var (article, error) = RecordFields.ToArticle(name => JsonRecord.Field(root, name), source);
+        return article is null ? ReadItem.Rejected(path, location, error!) : ReadItem.Of(article);
     }
 }

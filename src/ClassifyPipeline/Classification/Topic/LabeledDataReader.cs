@@ -68,20 +68,9 @@ public static class LabeledDataReader
             if (string.IsNullOrWhiteSpace(line))
                 continue;
             var where = $"{path}: line {lineNumber}";
-            JsonDocument document;
-            try
-            {
-                document = JsonDocument.Parse(line);
-            }
-            catch (JsonException e)
-            {
-                throw new LabeledDataException($"{where}: malformed JSON: {e.Message}");
-            }
-            using (document)
+            using (var document = JsonRecord.ParseObject(line, out var parseError) ?? throw new LabeledDataException($"{where}: {parseError}"))
             {
                 var root = document.RootElement;
-                if (root.ValueKind != JsonValueKind.Object)
-                    throw new LabeledDataException($"{where}: expected a JSON object, found {root.ValueKind}");
                 var (field, value) = FindLabel(root, labelField)
                     ?? throw new LabeledDataException(labelField is null
                         ? $"{where}: no 'label' or 'labels' field"
@@ -95,7 +84,7 @@ public static class LabeledDataReader
                 if (multi is { } m && m != isMulti)
                     throw new LabeledDataException($"{where}: '{field}' is {(isMulti ? "a list" : "a single label")} but earlier lines were {(m ? "lists" : "single labels")}");
                 multi = isMulti;
-                var article = ToArticle(name => StringField(root, name), source, where);
+                var article = ToArticle(name => JsonRecord.Field(root, name), source, where);
                 result.Add(new LabeledArticle(article, CheckLabels(labels, where)));
             }
         }
@@ -125,56 +114,30 @@ public static class LabeledDataReader
         return labels;
     }
 
-    private static string? StringField(JsonElement root, string name)
-    {
-        if (!root.TryGetProperty(name, out var value))
-            return null;
-        return value.ValueKind switch
-        {
-            JsonValueKind.String => value.GetString(),
-            JsonValueKind.Number => value.GetRawText(),
-            _ => null,
-        };
-    }
-
     private static (List<LabeledArticle>, bool) ReadCsv(string path, string content, string? labelField)
     {
+        var table = CsvTable.Open(content) ?? throw new LabeledDataException($"{path}: empty file: no CSV header");
+        if (!table.HasTextColumn)
+            throw new LabeledDataException($"{path}: line 1: {CsvTable.NoTextColumn}");
+        var name = labelField ?? (table.Header.ContainsKey("label") ? "label" : table.Header.ContainsKey("labels") ? "labels" : null);
+        if (name is null || !table.Header.TryGetValue(name, out var labelColumn))
+            throw new LabeledDataException($"{path}: line 1: the CSV header has no '{labelField ?? "label"}' column");
+        var multi = string.Equals(name, "labels", StringComparison.OrdinalIgnoreCase);
+
         var result = new List<LabeledArticle>();
         var source = Path.GetFileNameWithoutExtension(path);
-        using var reader = new StringReader(content);
-        Dictionary<string, int>? header = null;
-        var labelColumn = -1;
-        var multi = false;
-        foreach (var row in CsvParser.Parse(reader))
+        foreach (var record in table.Records())
         {
-            if (header is null)
-            {
-                header = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-                for (var i = 0; i < row.Fields.Length; i++)
-                    header.TryAdd(row.Fields[i].Trim(), i);
-                if (!header.ContainsKey("text") && !header.ContainsKey("body"))
-                    throw new LabeledDataException($"{path}: line 1: the CSV header has no 'text' or 'body' column");
-                var name = labelField ?? (header.ContainsKey("label") ? "label" : header.ContainsKey("labels") ? "labels" : null);
-                if (name is null || !header.TryGetValue(name, out labelColumn))
-                    throw new LabeledDataException($"{path}: line 1: the CSV header has no '{labelField ?? "label"}' column");
-                multi = string.Equals(name, "labels", StringComparison.OrdinalIgnoreCase);
-                continue;
-            }
-            var where = $"{path}: line {row.Line}";
-            if (!row.Complete)
-                throw new LabeledDataException($"{where}: unterminated quoted field at end of file");
-            if (row.Fields.Length != header.Count)
-                throw new LabeledDataException($"{where}: expected {header.Count} fields as in the header, found {row.Fields.Length}");
-            var fields = row.Fields;
-            var article = ToArticle(name => header.TryGetValue(name, out var i) ? fields[i] : null, source, where);
-            var raw = fields[labelColumn];
+            var where = $"{path}: line {record.Line}";
+            if (record.Error is { } error)
+                throw new LabeledDataException($"{where}: {error}");
+            var article = ToArticle(record.Field, source, where);
+            var raw = record.Fields[labelColumn];
             string[] labels = multi
                 ? raw.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
                 : [raw];
             result.Add(new LabeledArticle(article, CheckLabels(labels, where)));
         }
-        if (header is null)
-            throw new LabeledDataException($"{path}: empty file: no CSV header");
         return (result, multi);
     }
 

@@ -1,0 +1,51 @@
+namespace ClassifyPipeline.Ingest;
+
+/// <summary>
+/// A CSV file with a header row, read record by record; fields are looked up by column name (case-insensitive).
+/// Shared by every reader of headed CSV, so the header and row checks and their messages are the same everywhere.
+/// </summary>
+public sealed class CsvTable
+{
+    public const string NoTextColumn = "the CSV header has no 'text' or 'body' column";
+
+    private readonly IEnumerator<CsvRow> _rows;
+
+    private CsvTable(Dictionary<string, int> header, IEnumerator<CsvRow> rows)
+    {
+        Header = header;
+        _rows = rows;
+    }
+
+    public IReadOnlyDictionary<string, int> Header { get; }
+
+    /// <summary>True when the header has a <c>text</c> or <c>body</c> column, as article records need.</summary>
+    public bool HasTextColumn => Header.ContainsKey("text") || Header.ContainsKey("body");
+
+    /// <summary>Reads the header row; null when the content holds no row at all.</summary>
+    public static CsvTable? Open(string content)
+    {
+        var rows = CsvParser.Parse(new StringReader(content)).GetEnumerator();
+        if (!rows.MoveNext())
+            return null;
+        var header = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var names = rows.Current.Fields;
+        for (var i = 0; i < names.Length; i++)
+            header.TryAdd(names[i].Trim(), i);
+        return new CsvTable(header, rows);
+    }
+
+    /// <summary>The records after the header, once; a record that cannot be read carries the reason in <see cref="CsvRecord.Error"/>.</summary>
+    public IEnumerable<CsvRecord> Records()
+    {
+        while (_rows.MoveNext())
+        {
+            var row = _rows.Current;
+            string? error = null;
+            if (!row.Complete)
+                error = "unterminated quoted field at end of file";
+            else if (row.Fields.Length != Header.Count)
+                error = $"expected {Header.Count} fields as in the header, found {row.Fields.Length}";
+            yield return new CsvRecord(row.Line, row.Fields, error, Header);
+        }
+    }
+}
