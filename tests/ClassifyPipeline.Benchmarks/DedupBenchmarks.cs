@@ -10,7 +10,7 @@ namespace ClassifyPipeline.Benchmarks;
 
 /// <summary>
 /// Hot loops of the dedup path over the BBC training articles (../shared/data): tokenize+analyze, TF-IDF
-/// transform, the prefix-filtered join and the exhaustive reference at the default story threshold.
+/// transform, the indexed join and the all-pairs reference at the default story threshold.
 /// Run: <c>dotnet run -c Release --project tests/ClassifyPipeline.Benchmarks -- --filter '*DedupBenchmarks*'</c>.
 /// </summary>
 [MemoryDiagnoser]

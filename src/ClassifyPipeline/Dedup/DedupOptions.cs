@@ -19,6 +19,13 @@ public sealed class DedupOptions
     [Range(0.0, 1.0)]
     public double StoryThreshold { get; set; } = 0.15;
 
+    /// <summary>
+    /// Articles whose published times lie further apart than this many days are never compared, within a batch and,
+    /// with <c>--state</c>, across batches. Articles without a published time are compared with every article.
+    /// </summary>
+    [Range(0.0, 36500.0)]
+    public double WindowDays { get; set; } = 7;
+
     /// <summary>How many of the terms that contributed most to a match are kept with each edge.</summary>
     [Range(0, 50)]
     public int SharedTermsPerEdge { get; set; } = 5;

@@ -5,8 +5,8 @@ namespace ClassifyPipeline.Dedup;
 
 /// <summary>
 /// The Dedup stage. Documents are put in canonical order (published time, then id), so results do not
-/// depend on input order. Every pair above the story threshold is found by exact cosine with the prefix-filtered
-/// <see cref="SimilarityJoin"/> (not all pairs); a later article
+/// depend on input order. Pairs above the story threshold within the time window are found, with their exact
+/// cosine, by the indexed <see cref="SimilarityJoin"/> (not all pairs); a later article
 /// whose best earlier match reaches the duplicate threshold is a re-publication of that match's earliest
 /// copy; stories are average-linkage clusters over the same edges.
 /// </summary>
@@ -16,7 +16,12 @@ public sealed class Deduplicator(DedupOptions options)
     {
         var docs = documents.OrderBy(d => d.Published ?? DateTimeOffset.MaxValue).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
         var vectors = docs.Select(d => d.Vector).ToList();
-        var pairs = SimilarityJoin.Find(vectors, Math.Min(options.StoryThreshold, options.DuplicateThreshold), options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1, cancellationToken);
+        var pairs = SimilarityJoin.Find(
+            vectors,
+            Math.Min(options.StoryThreshold, options.DuplicateThreshold),
+            WindowStarts(docs),
+            options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1,
+            cancellationToken);
 
         var duplicateOf = FindDuplicates(vectors, pairs);
         var labels = AverageLinkageClustering.Cluster(docs.Count, pairs, options.StoryThreshold);
@@ -53,6 +58,26 @@ public sealed class Deduplicator(DedupOptions options)
             assignments.Add(new DedupAssignment(docs[i].Id, storyIds[labels[i]], dup?.Index is { } d ? docs[d].Id : null, dup?.Cosine, bestInStory[i]));
         }
         return new DedupResult(assignments, stories);
+    }
+
+    /// <summary>
+    /// For each document (in canonical order), the first earlier one within <see cref="DedupOptions.WindowDays"/> of it.
+    /// Undated documents come last and reach back to the first, so they are compared with every document.
+    /// </summary>
+    private int[] WindowStarts(List<DedupDocument> docs)
+    {
+        var window = TimeSpan.FromDays(options.WindowDays);
+        var starts = new int[docs.Count];
+        var first = 0;
+        for (var j = 0; j < docs.Count; j++)
+        {
+            if (docs[j].Published is not { } published)
+                break; // undated: start 0
+            while (published - docs[first].Published!.Value > window)
+                first++;
+            starts[j] = first;
+        }
+        return starts;
     }
 
     /// <summary>For each document, its earliest copy and the cosine to it, when its best earlier match is a duplicate.</summary>

@@ -74,9 +74,9 @@ public sealed class PipelineRunner
     {
         var (model, vectors) = Timed("vectorize", timings, () =>
         {
-            var statistics = CorpusStatistics.Empty.Add(analyzed.Select(a => a.Terms));
-            var fitted = new TfIdfEstimator(_options.Vectorize).Fit(statistics);
-            return (fitted, analyzed.Select(a => fitted.Transform(a.Terms)).ToArray());
+            var vectorizer = new BatchVectorizer(analyzed.Length);
+            Parallel.For(0, analyzed.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => vectorizer.Add(i, analyzed[i].Terms));
+            return vectorizer.Fit(_options.Vectorize);
         });
 
         return Timed("dedup", timings, () =>

@@ -49,7 +49,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
             if (t < reference)
                 reference = t;
         }
-        var since = batch.Count == 0 ? now : SafeSubtract(reference, TimeSpan.FromDays(options.State.WindowDays));
+        var since = batch.Count == 0 ? now : SafeSubtract(reference, TimeSpan.FromDays(options.Dedup.WindowDays));
         var window = session.LoadWindow(since).Where(a => !batchIds.Contains(a.Id)).ToList();
 
         var df = session.LoadDocumentFrequencies();
@@ -75,7 +75,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
             foreach (var term in counts[i].Terms)
                 deltas[term] = deltas.GetValueOrDefault(term) + 1;
         }
-        StateLog.Loaded(logger, storedCount, window.Count, options.State.WindowDays, added, changed, batch.Count - added - changed);
+        StateLog.Loaded(logger, storedCount, window.Count, options.Dedup.WindowDays, added, changed, batch.Count - added - changed);
         foreach (var (term, delta) in deltas)
         {
             var value = df.GetValueOrDefault(term) + delta;

@@ -40,26 +40,46 @@ public sealed class TfIdfModel
     /// <summary>The unit-length TF-IDF vector of a document given as its terms; unknown terms are ignored.</summary>
     public SparseVector Transform(IReadOnlyList<string> terms)
     {
-        var counts = new Dictionary<int, int>();
-        foreach (var term in terms)
-        {
-            if (_index.TryGetValue(term, out var i))
-                counts[i] = counts.GetValueOrDefault(i) + 1;
-        }
-        if (counts.Count == 0)
-            return SparseVector.Empty;
-
-        var indices = counts.Keys.ToArray();
-        Array.Sort(indices);
-        var values = new float[indices.Length];
-        double norm = 0;
+        var indices = new int[terms.Count];
         for (var k = 0; k < indices.Length; k++)
+            indices[k] = _index.TryGetValue(terms[k], out var i) ? i : -1;
+        return Transform(indices);
+    }
+
+    /// <summary>
+    /// The unit-length TF-IDF vector of a document given as the model indices of its term occurrences (in any order,
+    /// repeated per occurrence); negative indices (terms not in the model) are ignored. Sorts <paramref name="termIndices"/>.
+    /// </summary>
+    public SparseVector Transform(int[] termIndices)
+    {
+        Array.Sort(termIndices);
+        var distinct = 0;
+        for (var k = 0; k < termIndices.Length; k++)
         {
-            var count = counts[indices[k]];
-            var tf = SublinearTf ? 1 + Math.Log(count) : count;
-            var w = tf * Idf[indices[k]];
-            values[k] = (float)w;
-            norm += w * w;
+            if (termIndices[k] >= 0 && (k == 0 || termIndices[k] != termIndices[k - 1]))
+                distinct++;
+        }
+        if (distinct == 0)
+            return SparseVector.Empty;
+        var indices = new int[distinct];
+        var values = new float[distinct];
+        double norm = 0;
+        var at = 0;
+        for (var k = 0; k < termIndices.Length;)
+        {
+            var term = termIndices[k];
+            var end = k + 1;
+            while (end < termIndices.Length && termIndices[end] == term)
+                end++;
+            if (term >= 0)
+            {
+                var count = end - k;
+                var w = (SublinearTf ? 1 + Math.Log(count) : count) * Idf[term];
+                indices[at] = term;
+                values[at++] = (float)w;
+                norm += w * w;
+            }
+            k = end;
         }
         var scale = 1 / Math.Sqrt(norm);
         for (var k = 0; k < values.Length; k++)

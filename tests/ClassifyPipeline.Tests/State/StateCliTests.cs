@@ -106,13 +106,13 @@ public sealed class StateCliTests
     public async Task Run_StateWindowOutOfRange_ConfigurationError()
     {
         using var temp = new TempDirectory();
-        var config = temp.File("pipeline.json", """{ "state": { "windowDays": -1, "lockTimeoutSeconds": 0 } }""");
+        var config = temp.File("pipeline.json", """{ "dedup": { "windowDays": -1 }, "state": { "lockTimeoutSeconds": 0 } }""");
         var batch = StateTestData.WriteBatch(temp.Path, "one", [new TestArticle("a", "", "volcano erupts island evacuated", T)]);
 
         var outcome = await Support.Cli.Run("run", batch, "--out", Path.Combine(temp.Path, "out"), "--config", config, "--state", Path.Combine(temp.Path, "state"));
 
         Assert.Equal(2, outcome.ExitCode);
-        Assert.Contains("state.windowDays", outcome.Error);
+        Assert.Contains("dedup.windowDays", outcome.Error);
         Assert.Contains("state.lockTimeoutSeconds", outcome.Error);
     }
 

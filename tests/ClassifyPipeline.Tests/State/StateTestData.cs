@@ -62,7 +62,7 @@ internal static class StateTestData
     public static PipelineOptions Options(double windowDays = 7, int lockTimeoutSeconds = 5)
     {
         var options = new PipelineOptions();
-        options.State.WindowDays = windowDays;
+        options.Dedup.WindowDays = windowDays;
         options.State.LockTimeoutSeconds = lockTimeoutSeconds;
         return options;
     }
