@@ -90,16 +90,19 @@ public sealed class PipelineRunner
     {
         var result = new AnalyzedArticle[articles.Count];
         var done = 0L;
+        // one cleaner for all threads: its regular expressions learn their automata as they match, and Parallel.For
+        // calls a local initializer again and again, so a cleaner per initializer would keep relearning them
+        var cleaner = new ArticleCleaner(_options.Clean);
         Parallel.For(0, articles.Count,
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => (Cleaner: new ArticleCleaner(_options.Clean), Analyzer: new TextAnalyzer(_options.Analysis)),
-            (i, _, stage) =>
+            () => new TextAnalyzer(_options.Analysis),
+            (i, _, analyzer) =>
             {
-                result[i] = stage.Analyzer.Analyze(stage.Cleaner.Clean(articles[i]));
+                result[i] = analyzer.Analyze(cleaner.Clean(articles[i]));
                 var n = Interlocked.Increment(ref done);
                 if (n % 1000 == 0)
                     progress?.Report(new RunProgress("analyze", n, articles.Count));
-                return stage;
+                return analyzer;
             },
             _ => { });
         return result;

@@ -8,15 +8,32 @@ namespace ClassifyPipeline.Vectors;
 /// costs four bytes per term occurrence instead of a string each. The result does not depend on the order or the
 /// thread in which documents were added: ids are renumbered into the model's (ordinal) term order before use.
 /// </summary>
-public sealed class BatchVectorizer(int count)
+public sealed class BatchVectorizer
 {
     private readonly ConcurrentDictionary<string, int> _ids = new(StringComparer.Ordinal);
-    private readonly int[]?[] _documents = new int[count][];
+    private readonly List<int[]?> _documents;
     private int _nextId = -1;
 
-    public int Count => count;
+    /// <param name="count">Document slots to start with (<see cref="Extend"/> adds more).</param>
+    public BatchVectorizer(int count = 0)
+    {
+        _documents = new List<int[]?>(count);
+        Extend(count);
+    }
 
-    /// <summary>Records document <paramref name="document"/>'s terms (each occurrence); safe to call from several threads.</summary>
+    /// <summary>Document slots, added or not.</summary>
+    public int Count => _documents.Count;
+
+    /// <summary>Adds <paramref name="count"/> slots and returns the first one's number. Not safe beside concurrent <see cref="Add"/> calls.</summary>
+    public int Extend(int count)
+    {
+        var first = _documents.Count;
+        for (var i = 0; i < count; i++)
+            _documents.Add(null);
+        return first;
+    }
+
+    /// <summary>Records the terms (each occurrence) of the document in slot <paramref name="document"/>; safe to call from several threads for different slots.</summary>
     public void Add(int document, IReadOnlyList<string> terms)
     {
         var ids = new int[terms.Count];
@@ -38,7 +55,7 @@ public sealed class BatchVectorizer(int count)
         foreach (var (term, id) in _ids)
             vocabulary[id] = term;
         var df = new long[vocabulary.Length];
-        Parallel.For(0, _documents.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, d =>
+        Parallel.For(0, _documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, d =>
         {
             if (_documents[d] is not { } ids)
                 return;
@@ -61,8 +78,8 @@ public sealed class BatchVectorizer(int count)
         var toModel = new int[vocabulary.Length];
         for (var id = 0; id < vocabulary.Length; id++)
             toModel[id] = vocabulary[id] is { } term ? model.IndexOf(term) : -1;
-        var vectors = new SparseVector[_documents.Length];
-        Parallel.For(0, _documents.Length, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, d =>
+        var vectors = new SparseVector[_documents.Count];
+        Parallel.For(0, _documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, d =>
         {
             if (_documents[d] is not { } ids)
             {

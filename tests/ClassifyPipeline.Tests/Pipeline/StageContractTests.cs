@@ -26,6 +26,18 @@ public sealed class StageContractTests
         StageContract.Check(() => new ArticleCleaner(new CleanOptions()), Seeds[1], (stage, article) => stage.Clean(article));
 
     [Fact]
+    public void Clean_OneInstanceSharedByManyThreads_SameOutputAsAlone()
+    {
+        // the runner shares one cleaner across its threads
+        var cleaner = new ArticleCleaner(new CleanOptions());
+        var alone = Seeds.Select(a => cleaner.Clean(a)).ToList();
+        var shared = new CleanArticle[Seeds.Count * 20];
+        Parallel.For(0, shared.Length, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i => shared[i] = cleaner.Clean(Seeds[i % Seeds.Count]));
+        for (var i = 0; i < shared.Length; i++)
+            Assert.Equal(alone[i % Seeds.Count], shared[i]);
+    }
+
+    [Fact]
     public void Analyze_PassesTheContract()
     {
         var clean = new ArticleCleaner(new CleanOptions()).Clean(Seeds[2]);
