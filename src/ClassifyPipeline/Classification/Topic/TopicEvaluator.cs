@@ -15,7 +15,7 @@ public static class TopicEvaluator
             throw new LabeledDataException(model.MultiLabel
                 ? "the model is multi-label but the data has single labels ('label'); give data with 'labels' lists"
                 : "the model is single-label but the data has 'labels' lists");
-        var articles = labeledOnly ? WithAnyLabel(data.Articles, model.Labels) : data.Articles;
+        var articles = labeledOnly && data.MultiLabel ? WithAnyLabel(data.Articles, model.Labels) : data.Articles;
         var predictions = Predict(model, articles, cancellationToken);
         return Score(model.Labels, data.MultiLabel, articles, predictions);
     }
@@ -75,6 +75,8 @@ public static class TopicEvaluator
         {
             train = WithAnyLabel(train, labelSet);
             test = WithAnyLabel(test, labelSet);
+            if (train.Count == 0 || test.Count == 0)
+                throw new LabeledDataException($"the {(train.Count == 0 ? "training" : "held-out")} part has no article carrying any of the labels to evaluate");
         }
         var model = new TopicEstimator(options).Fit(new LabeledData(train, data.MultiLabel), labelSet, requireSamples: false, progress, cancellationToken);
         return Score(labelSet, data.MultiLabel, test, Predict(model, test, cancellationToken));
