@@ -22,10 +22,11 @@ public static class EvalTopicCommand
         var modelPath = new Option<string?>("--model") { Description = "Evaluate this trained model" };
         var folds = new Option<int?>("--folds") { Description = "Cross-validate instead: train K models, each scored on the fold it did not see" };
         var holdout = new Option<double?>("--holdout") { Description = "Train on the first part of the data (input order) and score the last fraction F" };
+        var labeledOnly = new Option<bool>("--labeled-only") { Description = "Multi-label: leave out articles that carry none of the evaluated labels, in training and scoring (the standard ModApte-90 corpus); --holdout splits at the same place" };
         var output = new Option<string?>("--out") { Description = "Also write the metrics as JSON to this file" };
         var command = new Command("topic", "Evaluate a topic model, or a training configuration by cross-validation or a held-out part")
         {
-            inputs, modelPath, folds, holdout, output, cli.Labels, cli.LabelField,
+            inputs, modelPath, folds, holdout, labeledOnly, output, cli.Labels, cli.LabelField,
         };
         cli.AddTraining(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.Run(context, ct =>
@@ -42,24 +43,25 @@ public static class EvalTopicCommand
             var options = cli.Training(parse);
             var loaded = model is null ? null : TopicCli.LoadModel(model);
             var data = TopicCli.Read(parse.GetValue(inputs)!, parse.GetValue(cli.LabelField));
+            var onlyLabeled = parse.GetValue(labeledOnly);
             var progress = TopicCli.Progress(context);
             var watch = Stopwatch.StartNew();
             string how;
             TopicMetrics metrics;
             if (loaded is not null)
             {
-                metrics = TopicCli.Checked(() => TopicEvaluator.Evaluate(loaded, data, ct));
-                how = $"model {model}";
+                metrics = TopicCli.Checked(() => TopicEvaluator.Evaluate(loaded, data, ct, onlyLabeled));
+                how = $"model {model}" + (onlyLabeled ? ", labeled articles only" : "");
             }
             else if (k is { } foldCount)
             {
-                metrics = TopicCli.Checked(() => TopicEvaluator.CrossValidate(data, cli.LabelSet(parse), options, foldCount, progress, ct));
-                how = $"{foldCount}-fold cross-validation, {options.Settings}";
+                metrics = TopicCli.Checked(() => TopicEvaluator.CrossValidate(data, cli.LabelSet(parse), options, foldCount, progress, ct, onlyLabeled));
+                how = $"{foldCount}-fold cross-validation{(onlyLabeled ? " of the labeled articles" : "")}, {options.Settings}";
             }
             else
             {
-                metrics = TopicCli.Checked(() => TopicEvaluator.HoldOut(data, cli.LabelSet(parse), options, fraction!.Value, progress, ct));
-                how = $"held-out last {fraction!.Value.ToString(CultureInfo.InvariantCulture)} of the input, {options.Settings}";
+                metrics = TopicCli.Checked(() => TopicEvaluator.HoldOut(data, cli.LabelSet(parse), options, fraction!.Value, progress, ct, onlyLabeled));
+                how = $"held-out last {fraction!.Value.ToString(CultureInfo.InvariantCulture)} of the input{(onlyLabeled ? ", labeled articles only" : "")}, {options.Settings}";
             }
             ct.ThrowIfCancellationRequested();
             Print(context.Output, metrics, how, watch.Elapsed);

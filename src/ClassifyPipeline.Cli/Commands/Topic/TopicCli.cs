@@ -22,13 +22,15 @@ internal sealed class TopicCli
     public Option<float> NbBeta { get; } = new("--nb-beta") { Description = "With --nb-scaling: interpolation β, weights (1 − β)·mean|w| + β·w (0..1; 1: off)", DefaultValueFactory = _ => 1f };
     public Option<int> ThresholdFolds { get; } = new("--threshold-folds") { Description = "Multi-label: tune per-label thresholds by this many inner folds (0: fixed --threshold)", DefaultValueFactory = _ => 0 };
     public Option<double> Threshold { get; } = new("--threshold") { Description = "Multi-label: the score at which a label is assigned", DefaultValueFactory = _ => 0.5 };
+    public Option<ThresholdObjective> ThresholdObjective { get; } = new("--threshold-objective") { Description = "Multi-label with --threshold-folds: tune each label's threshold for its own F1 (LabelF1) or for the micro-F1 over all labels (MicroF1, the default)", DefaultValueFactory = _ => Classification.Topic.ThresholdObjective.MicroF1 };
+    public Option<TopLabelFallback> Fallback { get; } = new("--fallback") { Description = "Multi-label: an article no label's threshold claims gets its top label: Off, Always (at least one label per article), or Tuned (when its score reaches a threshold chosen by --threshold-folds)", DefaultValueFactory = _ => TopLabelFallback.Off };
     public Option<int> Seed { get; } = new("--seed") { Description = "Random seed (shuffling, folds)", DefaultValueFactory = _ => 42 };
     public Option<string?> Labels { get; } = new("--labels") { Description = $"Restrict to these labels: comma-separated, or '{ReutersTopics.Name}' (the 90 standard Reuters ModApte topics)" };
     public Option<string?> LabelField { get; } = new("--label-field") { Description = "The label field or column (default: 'label', else 'labels')" };
 
     public void AddTraining(Command command)
     {
-        foreach (var option in new Option[] { Trainer, NGram, MinDf, Sublinear, Stem, TitleWeight, L2, Tolerance, Iterations, PositiveWeight, NbScaling, NbBeta, ThresholdFolds, Threshold, Seed })
+        foreach (var option in new Option[] { Trainer, NGram, MinDf, Sublinear, Stem, TitleWeight, L2, Tolerance, Iterations, PositiveWeight, NbScaling, NbBeta, ThresholdFolds, ThresholdObjective, Threshold, Fallback, Seed })
             command.Add(option);
     }
 
@@ -46,6 +48,9 @@ internal sealed class TopicCli
         var thresholdFolds = parse.GetValue(ThresholdFolds);
         if (thresholdFolds is < 0 or 1 or > 20)
             throw new CliError(ExitCodes.Usage, $"--threshold-folds is {thresholdFolds}: use 0 (off) or 2..20");
+        var fallback = parse.GetValue(Fallback);
+        if (fallback == TopLabelFallback.Tuned && thresholdFolds == 0)
+            throw new CliError(ExitCodes.Usage, "--fallback Tuned needs --threshold-folds (2..20)");
         var titleWeight = parse.GetValue(TitleWeight);
         if (titleWeight is < 0 or > 10)
             throw new CliError(ExitCodes.Usage, $"--title-weight is {titleWeight}, outside 0..10");
@@ -71,6 +76,8 @@ internal sealed class TopicCli
             NbInterpolation = nbBeta,
             ThresholdFolds = thresholdFolds,
             DecisionThreshold = threshold,
+            ThresholdObjective = parse.GetValue(ThresholdObjective),
+            Fallback = fallback,
             Seed = parse.GetValue(Seed),
         };
     }

@@ -74,10 +74,23 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
 
         var targets = labelSet.Select(label => articles.Select(a => a.Labels.Contains(label, StringComparer.Ordinal)).ToArray()).ToArray();
         var (w, b) = OneVersusRest(vectors, targets, dimension, progress, cancellationToken);
-        var thresholds = data.MultiLabel && Options.ThresholdFolds > 1
-            ? TuneThresholds(vectors, targets, dimension, progress, cancellationToken)
-            : Fill(labelSet.Length, (float)Options.DecisionThreshold);
-        return new TopicModel(labelSet, data.MultiLabel, TopicScoring.Sigmoid, Options.Trainer.ToString(), analysis, vocabulary, w, b, thresholds);
+        if (!data.MultiLabel)
+            return new TopicModel(labelSet, false, TopicScoring.Sigmoid, Options.Trainer.ToString(), analysis, vocabulary, w, b, Fill(labelSet.Length, (float)Options.DecisionThreshold));
+        if (Options.Fallback == TopLabelFallback.Tuned && Options.ThresholdFolds < 2)
+            throw new ArgumentException("a tuned top-label fallback needs threshold folds (2 or more)", nameof(Options));
+        var thresholds = Fill(labelSet.Length, (float)Options.DecisionThreshold);
+        var fallback = Options.Fallback == TopLabelFallback.Always ? 0 : TopicModel.NoFallback;
+        if (Options.ThresholdFolds > 1)
+        {
+            var scores = OutOfFoldScores(vectors, targets, dimension, progress, cancellationToken);
+            for (var l = 0; l < labelSet.Length; l++)
+                thresholds[l] = BestThreshold(scores[l], targets[l], (float)Options.DecisionThreshold);
+            if (Options.ThresholdObjective == ThresholdObjective.MicroF1)
+                MicroF1Thresholds(scores, targets, thresholds, rounds: 2);
+            if (Options.Fallback == TopLabelFallback.Tuned)
+                fallback = BestFallback(scores, targets, thresholds);
+        }
+        return new TopicModel(labelSet, true, TopicScoring.Sigmoid, Options.Trainer.ToString(), analysis, vocabulary, w, b, thresholds, fallback);
     }
 
     private static List<string>[] Analyze(IReadOnlyList<LabeledArticle> articles, AnalysisOptions analysis, CancellationToken cancellationToken)
@@ -171,12 +184,10 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
     }
 
     /// <summary>
-    /// Per-label thresholds from out-of-fold scores on the training data (SCut with a fallback, after Yang 2001): the
-    /// score that maximizes the label's F1, placed midway to the next score, kept within 0.3..0.7. A label with fewer
-    /// than 5 positives, or whose best out-of-fold F1 is below 0.5, keeps the default threshold: a threshold fitted to
-    /// a handful of low scores would fire on many unrelated articles.
+    /// The score of every label for every training article from the model trained on the other
+    /// <see cref="TopicTrainingOptions.ThresholdFolds"/> folds: what the thresholds are tuned on.
     /// </summary>
-    private float[] TuneThresholds(SparseVector[] vectors, bool[][] targets, int dimension, IProgress<string>? progress, CancellationToken cancellationToken)
+    private double[][] OutOfFoldScores(SparseVector[] vectors, bool[][] targets, int dimension, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var labelCount = targets.Length;
         var folds = Folds.Shuffled(vectors.Length, Options.ThresholdFolds, Options.Seed);
@@ -201,12 +212,15 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
                 }
             }
         }
-        var thresholds = new float[labelCount];
-        for (var l = 0; l < labelCount; l++)
-            thresholds[l] = BestThreshold(scores[l], targets[l], (float)Options.DecisionThreshold);
-        return thresholds;
+        return scores;
     }
 
+    /// <summary>
+    /// A label's threshold from its out-of-fold scores (SCut with a fallback, after Yang 2001): the score that maximizes
+    /// the label's F1, placed midway to the next score, kept within 0.3..0.7. A label with fewer than 5 positives, or
+    /// whose best out-of-fold F1 is below 0.5, keeps the default threshold: a threshold fitted to a handful of low
+    /// scores would fire on many unrelated articles.
+    /// </summary>
     internal static float BestThreshold(double[] scores, bool[] positive, float fallback)
     {
         var totalPositive = positive.Count(p => p);
@@ -234,6 +248,148 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
         }
         return best < MinF1ToTune ? fallback : Math.Clamp(threshold, 0.3f, 0.7f);
     }
+
+    /// <summary>
+    /// The top-label fallback threshold that maximizes the micro-F1 of the out-of-fold predictions: among the articles
+    /// no label's threshold claims, those whose top score reaches it get their top label (a true positive when the
+    /// article carries it, else a false positive). Placed midway between two scores; <see cref="TopicModel.NoFallback"/>
+    /// when assigning none is best.
+    /// </summary>
+    internal static float BestFallback(double[][] scores, bool[][] targets, IReadOnlyList<float> thresholds)
+    {
+        var labelCount = targets.Length;
+        var count = labelCount == 0 ? 0 : targets[0].Length;
+        long tp = 0, fp = 0, fn = 0;
+        var candidates = new List<(double Score, bool Correct)>();
+        for (var i = 0; i < count; i++)
+        {
+            var top = 0;
+            var any = false;
+            for (var l = 0; l < labelCount; l++)
+            {
+                var assigned = scores[l][i] >= thresholds[l];
+                any |= assigned;
+                if (assigned && targets[l][i])
+                    tp++;
+                else if (assigned)
+                    fp++;
+                else if (targets[l][i])
+                    fn++;
+                if (scores[l][i] > scores[top][i])
+                    top = l;
+            }
+            if (!any)
+                candidates.Add((scores[top][i], targets[top][i]));
+        }
+        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
+        var best = 2.0 * tp / Math.Max(1, 2 * tp + fp + fn);
+        var fallback = TopicModel.NoFallback;
+        for (var r = 0; r < candidates.Count; r++)
+        {
+            if (candidates[r].Correct)
+            {
+                tp++;
+                fn--;
+            }
+            else
+            {
+                fp++;
+            }
+            if (r + 1 < candidates.Count && candidates[r + 1].Score == candidates[r].Score)
+                continue;
+            var f1 = 2.0 * tp / Math.Max(1, 2 * tp + fp + fn);
+            if (f1 > best)
+            {
+                best = f1;
+                var next = r + 1 < candidates.Count ? candidates[r + 1].Score : 0;
+                fallback = (float)((candidates[r].Score + next) / 2);
+            }
+        }
+        return fallback;
+    }
+
+    /// <summary>
+    /// Coordinate ascent on the micro-F1 of the out-of-fold predictions (<see cref="ThresholdObjective.MicroF1"/>): each
+    /// label's threshold in turn moves to the score, midway to the next, where the micro-F1 over all labels is best with
+    /// the other thresholds fixed, kept within 0.3..0.7. Labels with fewer than 5 positives keep theirs.
+    /// </summary>
+    internal static void MicroF1Thresholds(double[][] scores, bool[][] targets, float[] thresholds, int rounds)
+    {
+        var labelCount = targets.Length;
+        var n = labelCount == 0 ? 0 : targets[0].Length;
+        var counts = new (long Tp, long Fp, long Fn)[labelCount];
+        long tp = 0, fp = 0, fn = 0;
+        for (var l = 0; l < labelCount; l++)
+        {
+            counts[l] = Counts(scores[l], targets[l], thresholds[l]);
+            tp += counts[l].Tp;
+            fp += counts[l].Fp;
+            fn += counts[l].Fn;
+        }
+        var order = new int[n];
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var l = 0; l < labelCount; l++)
+            {
+                var positives = counts[l].Tp + counts[l].Fn;
+                if (positives < MinPositivesToTune)
+                    continue;
+                // The other labels' counts, and this label's as if it assigned nothing.
+                var otherTp = tp - counts[l].Tp;
+                var otherFp = fp - counts[l].Fp;
+                var otherFn = fn - counts[l].Fn + positives;
+                var s = scores[l];
+                for (var i = 0; i < n; i++)
+                    order[i] = i;
+                Array.Sort(order, (x, y) => s[y] != s[x] ? s[y].CompareTo(s[x]) : x.CompareTo(y));
+                var best = MicroF1(otherTp, otherFp, otherFn);
+                var threshold = thresholds[l];
+                var changed = false;
+                long runTp = 0, runFp = 0;
+                for (var r = 0; r < n; r++)
+                {
+                    if (targets[l][order[r]])
+                        runTp++;
+                    else
+                        runFp++;
+                    if (r + 1 < n && s[order[r + 1]] == s[order[r]])
+                        continue;
+                    var f1 = MicroF1(otherTp + runTp, otherFp + runFp, otherFn - runTp);
+                    if (f1 > best)
+                    {
+                        best = f1;
+                        threshold = (float)((s[order[r]] + (r + 1 < n ? s[order[r + 1]] : 0)) / 2);
+                        changed = true;
+                    }
+                }
+                if (!changed)
+                    threshold = 1; // assigning this label never helps: only a certain score does
+                thresholds[l] = Math.Clamp(threshold, 0.3f, 0.7f);
+                counts[l] = Counts(s, targets[l], thresholds[l]);
+                tp = otherTp + counts[l].Tp;
+                fp = otherFp + counts[l].Fp;
+                fn = otherFn - positives + counts[l].Fn;
+            }
+        }
+    }
+
+    private static (long Tp, long Fp, long Fn) Counts(double[] scores, bool[] positive, float threshold)
+    {
+        long tp = 0, fp = 0, fn = 0;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            var assigned = scores[i] >= threshold;
+            if (assigned && positive[i])
+                tp++;
+            else if (assigned)
+                fp++;
+            else if (positive[i])
+                fn++;
+        }
+        return (tp, fp, fn);
+    }
+
+    private static double MicroF1(long tp, long fp, long fn) => 2.0 * tp / Math.Max(1, 2 * tp + fp + fn);
 
     private const int MinPositivesToTune = 5;
     private const double MinF1ToTune = 0.5;

@@ -5,28 +5,35 @@ namespace ClassifyPipeline.Classification.Topic;
 /// <summary>Scores a model against labeled articles, or a training configuration by cross-validation or a held-out part.</summary>
 public static class TopicEvaluator
 {
-    /// <summary>A trained model on labeled data. Multi-label: over the model's labels; single-label: every label seen counts.</summary>
-    public static TopicMetrics Evaluate(TopicModel model, LabeledData data, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// A trained model on labeled data. Multi-label: over the model's labels; single-label: every label seen counts.
+    /// <paramref name="labeledOnly"/> (multi-label): articles carrying none of the model's labels are not scored.
+    /// </summary>
+    public static TopicMetrics Evaluate(TopicModel model, LabeledData data, CancellationToken cancellationToken = default, bool labeledOnly = false)
     {
         if (model.MultiLabel != data.MultiLabel)
             throw new LabeledDataException(model.MultiLabel
                 ? "the model is multi-label but the data has single labels ('label'); give data with 'labels' lists"
                 : "the model is single-label but the data has 'labels' lists");
-        var predictions = Predict(model, data.Articles, cancellationToken);
-        return Score(model.Labels, data.MultiLabel, data.Articles, predictions);
+        var articles = labeledOnly && data.MultiLabel ? WithAnyLabel(data.Articles, model.Labels) : data.Articles;
+        var predictions = Predict(model, articles, cancellationToken);
+        return Score(model.Labels, data.MultiLabel, articles, predictions);
     }
 
     /// <summary>
     /// K-fold cross-validation (stratified by label for single-label data, seeded shuffle for multi-label):
     /// every article is predicted by the model trained on the other folds, and the metrics are over all of them.
+    /// <paramref name="labeledOnly"/> (multi-label): articles carrying none of the labels are left out first.
     /// </summary>
     public static TopicMetrics CrossValidate(LabeledData data, IReadOnlyList<string>? labels, TopicTrainingOptions options, int folds,
-        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default, bool labeledOnly = false)
     {
         if (folds < 2)
             throw new ArgumentOutOfRangeException(nameof(folds), folds, "cross-validation needs at least 2 folds");
         var labelSet = (labels ?? data.DistinctLabels()).ToArray();
         var articles = Restrict(data, labelSet);
+        if (labeledOnly && data.MultiLabel)
+            articles = WithAnyLabel(articles, labelSet);
         if (folds > articles.Count)
             throw new LabeledDataException($"{folds} folds need at least {folds} articles; found {articles.Count}");
         var fold = data.MultiLabel
@@ -47,9 +54,13 @@ public static class TopicEvaluator
         return Score(labelSet, data.MultiLabel, articles, predictions);
     }
 
-    /// <summary>Trains on the first (1 - <paramref name="fraction"/>) of the articles in input order and scores the rest.</summary>
+    /// <summary>
+    /// Trains on the first (1 - <paramref name="fraction"/>) of the articles in input order and scores the rest.
+    /// <paramref name="labeledOnly"/> (multi-label): the split stays where it is, and articles carrying none of the labels
+    /// are then left out on both sides (as in the standard ModApte-90 corpus of Yang &amp; Liu 1999).
+    /// </summary>
     public static TopicMetrics HoldOut(LabeledData data, IReadOnlyList<string>? labels, TopicTrainingOptions options, double fraction,
-        IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        IProgress<string>? progress = null, CancellationToken cancellationToken = default, bool labeledOnly = false)
     {
         if (fraction is <= 0 or >= 1)
             throw new ArgumentOutOfRangeException(nameof(fraction), fraction, "the held-out fraction must be between 0 and 1");
@@ -58,13 +69,27 @@ public static class TopicEvaluator
         var trainCount = (int)Math.Round(articles.Count * (1 - fraction));
         if (trainCount < 1 || trainCount >= articles.Count)
             throw new LabeledDataException($"a held-out fraction of {fraction} leaves no training or no test articles among {articles.Count}");
-        var model = new TopicEstimator(options).Fit(new LabeledData(articles.Take(trainCount).ToList(), data.MultiLabel), labelSet, requireSamples: false, progress, cancellationToken);
-        var test = articles.Skip(trainCount).ToList();
+        IReadOnlyList<LabeledArticle> train = articles.Take(trainCount).ToList();
+        IReadOnlyList<LabeledArticle> test = articles.Skip(trainCount).ToList();
+        if (labeledOnly && data.MultiLabel)
+        {
+            train = WithAnyLabel(train, labelSet);
+            test = WithAnyLabel(test, labelSet);
+            if (train.Count == 0 || test.Count == 0)
+                throw new LabeledDataException($"the {(train.Count == 0 ? "training" : "held-out")} part has no article carrying any of the labels to evaluate");
+        }
+        var model = new TopicEstimator(options).Fit(new LabeledData(train, data.MultiLabel), labelSet, requireSamples: false, progress, cancellationToken);
         return Score(labelSet, data.MultiLabel, test, Predict(model, test, cancellationToken));
     }
 
     private static IReadOnlyList<LabeledArticle> Restrict(LabeledData data, string[] labelSet) =>
         data.MultiLabel ? data.Articles : data.Articles.Where(a => labelSet.Contains(a.Labels[0], StringComparer.Ordinal)).ToList();
+
+    private static List<LabeledArticle> WithAnyLabel(IReadOnlyList<LabeledArticle> articles, IReadOnlyList<string> labelSet)
+    {
+        var set = labelSet.ToHashSet(StringComparer.Ordinal);
+        return articles.Where(a => a.Labels.Any(set.Contains)).ToList();
+    }
 
     private static IReadOnlyList<TopicPrediction> Predict(TopicModel model, IReadOnlyList<LabeledArticle> articles, CancellationToken cancellationToken)
     {

@@ -6,12 +6,16 @@ namespace ClassifyPipeline.Classification.Topic;
 
 /// <summary>
 /// A trained topic model: the analyzer settings and TF-IDF vocabulary it was trained with, and one linear
-/// scorer per label (weights and bias), plus a decision threshold per label for multi-label models.
+/// scorer per label (weights and bias), plus a decision threshold per label for multi-label models and the score from
+/// which a multi-label model still assigns its top label when no label reaches its threshold.
 /// Immutable and thread-safe; <see cref="Save"/> and <see cref="Load"/> round-trip it exactly.
 /// </summary>
 public sealed class TopicModel
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
+
+    /// <summary>A <see cref="FallbackThreshold"/> that no score reaches: an article may get no label.</summary>
+    public const float NoFallback = float.PositiveInfinity;
 
     private static readonly byte[] Magic = "CPTOPIC\n"u8.ToArray();
 
@@ -22,8 +26,11 @@ public sealed class TopicModel
 
     public TopicModel(
         IReadOnlyList<string> labels, bool multiLabel, TopicScoring scoring, string trainer,
-        AnalysisOptions analysis, TfIdfModel vocabulary, float[] weights, float[] biases, float[] thresholds)
+        AnalysisOptions analysis, TfIdfModel vocabulary, float[] weights, float[] biases, float[] thresholds,
+        float fallbackThreshold = NoFallback)
     {
+        if (float.IsNaN(fallbackThreshold) || fallbackThreshold < 0)
+            throw new ArgumentOutOfRangeException(nameof(fallbackThreshold), fallbackThreshold, "the fallback threshold must be a score of 0 or more");
         if (labels.Count == 0)
             throw new ArgumentException("a topic model needs at least one label", nameof(labels));
         if (weights.Length != (long)vocabulary.Terms.Count * labels.Count || biases.Length != labels.Count || thresholds.Length != labels.Count)
@@ -37,6 +44,7 @@ public sealed class TopicModel
         _weights = weights;
         _biases = biases;
         _thresholds = thresholds;
+        FallbackThreshold = fallbackThreshold;
     }
 
     public IReadOnlyList<string> Labels => _labels;
@@ -53,6 +61,12 @@ public sealed class TopicModel
     public TfIdfModel Vocabulary { get; }
 
     public IReadOnlyList<float> Thresholds => _thresholds;
+
+    /// <summary>
+    /// Multi-label only: when no label reaches its threshold, the top label is still assigned if its score is at least
+    /// this (0: every article gets at least one label; <see cref="NoFallback"/>: never).
+    /// </summary>
+    public float FallbackThreshold { get; }
 
     /// <summary>The TF-IDF vector of an article as the model sees it.</summary>
     public SparseVector Featurize(CleanArticle article, TextAnalyzer analyzer) => Vocabulary.Transform(analyzer.Analyze(article).Terms);
@@ -120,6 +134,8 @@ public sealed class TopicModel
             if (scores[l] >= _thresholds[l])
                 assigned.Add(new LabelScore(_labels[l], scores[l]));
         }
+        if (assigned.Count == 0 && scores[top] >= FallbackThreshold)
+            assigned.Add(new LabelScore(_labels[top], scores[top]));
         assigned.Sort((a, b) => b.Score != a.Score ? b.Score.CompareTo(a.Score) : string.CompareOrdinal(a.Label, b.Label));
         var first = assigned.Count > 0 && assigned[0].Score >= minConfidence ? assigned[0].Label : null;
         return new TopicPrediction(first, assigned, scores[top]);
@@ -162,6 +178,7 @@ public sealed class TopicModel
             writer.Write(_biases[l]);
             writer.Write(_thresholds[l]);
         }
+        writer.Write(FallbackThreshold);
         writer.Flush();
         Vocabulary.Save(stream);
         writer.Write(_weights.Length);
@@ -209,6 +226,9 @@ public sealed class TopicModel
                 biases[l] = reader.ReadSingle();
                 thresholds[l] = reader.ReadSingle();
             }
+            var fallback = reader.ReadSingle();
+            if (float.IsNaN(fallback) || fallback < 0)
+                throw new InvalidDataException($"corrupt topic model: fallback threshold {fallback}");
             var vocabulary = TfIdfModel.Load(stream);
             var length = reader.ReadInt32();
             if (length != (long)vocabulary.Terms.Count * count)
@@ -216,7 +236,7 @@ public sealed class TopicModel
             var weights = new float[length];
             var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan());
             stream.ReadExactly(bytes);
-            return new TopicModel(labels, multi, scoring, trainer, analysis, vocabulary, weights, biases, thresholds);
+            return new TopicModel(labels, multi, scoring, trainer, analysis, vocabulary, weights, biases, thresholds, fallback);
         }
         catch (EndOfStreamException)
         {

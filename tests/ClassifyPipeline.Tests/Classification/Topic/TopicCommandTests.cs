@@ -98,4 +98,16 @@ public sealed class TopicCommandTests
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("exactly one of", result.Error);
     }
+
+    [Fact]
+    public async Task Train_TunedFallbackWithoutThresholdFolds_UsageErrorNothingWritten()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.File("d.jsonl", "{\"labels\": [\"a\"], \"text\": \"apples and pears\"}\n{\"labels\": [\"b\"], \"text\": \"cars and trucks\"}\n");
+        var model = Path.Combine(dir.Path, "m.model");
+        var result = await CliRunner.Run("train", "topic", data, "--out", model, "--fallback", "Tuned");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--fallback Tuned needs --threshold-folds", result.Error);
+        Assert.False(File.Exists(model));
+    }
 }
