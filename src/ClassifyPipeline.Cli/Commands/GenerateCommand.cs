@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ClassifyPipeline.Articles;
+using ClassifyPipeline.Classification.Stance;
 using ClassifyPipeline.Cli.Hosting;
 using ClassifyPipeline.Dedup.Corpus;
 using ClassifyPipeline.Reports;
@@ -89,9 +90,9 @@ public static class GenerateCommand
             try
             {
                 using var reader = new StreamReader(path);
-                articles = Fnc1Bodies.Read(reader, path);
+                articles = Fnc1Reader.ReadBodyArticles(reader, path);
             }
-            catch (InvalidDataException e)
+            catch (Fnc1FormatException e)
             {
                 throw new CliError(ExitCodes.Input, e.Message);
             }

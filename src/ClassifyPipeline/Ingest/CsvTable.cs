@@ -10,28 +10,35 @@ public sealed class CsvTable
 
     private readonly IEnumerator<CsvRow> _rows;
 
-    private CsvTable(Dictionary<string, int> header, IEnumerator<CsvRow> rows)
+    private CsvTable(CsvRow headerRow, Dictionary<string, int> header, IEnumerator<CsvRow> rows)
     {
+        HeaderRow = headerRow;
         Header = header;
         _rows = rows;
     }
 
     public IReadOnlyDictionary<string, int> Header { get; }
 
+    /// <summary>The header row as read: its line number and its fields untrimmed, for error messages.</summary>
+    public CsvRow HeaderRow { get; }
+
     /// <summary>True when the header has a <c>text</c> or <c>body</c> column, as article records need.</summary>
     public bool HasTextColumn => Header.ContainsKey("text") || Header.ContainsKey("body");
 
     /// <summary>Reads the header row; null when the content holds no row at all.</summary>
-    public static CsvTable? Open(string content)
+    public static CsvTable? Open(string content) => Open(new StringReader(content));
+
+    /// <summary>Reads the header row; null when the reader holds no row at all. The records are read from it lazily.</summary>
+    public static CsvTable? Open(TextReader reader)
     {
-        var rows = CsvParser.Parse(new StringReader(content)).GetEnumerator();
+        var rows = CsvParser.Parse(reader).GetEnumerator();
         if (!rows.MoveNext())
             return null;
         var header = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         var names = rows.Current.Fields;
         for (var i = 0; i < names.Length; i++)
             header.TryAdd(names[i].Trim(), i);
-        return new CsvTable(header, rows);
+        return new CsvTable(rows.Current, header, rows);
     }
 
     /// <summary>The records after the header, once; a record that cannot be read carries the reason in <see cref="CsvRecord.Error"/>.</summary>

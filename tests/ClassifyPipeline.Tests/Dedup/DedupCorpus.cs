@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ClassifyPipeline.Articles;
+using ClassifyPipeline.Classification.Stance;
 using ClassifyPipeline.Dedup;
-using ClassifyPipeline.Dedup.Corpus;
 using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.Tests.Support;
 using ClassifyPipeline.Text;
@@ -17,7 +17,7 @@ internal static class DedupCorpus
     private static readonly Lazy<IReadOnlyList<Article>> Fnc1 = new(() =>
     {
         using var reader = new StreamReader(Path.Combine(RepoPaths.SharedData, "stance", "fnc1", "train_bodies.csv"));
-        return Fnc1Bodies.Read(reader, "train_bodies.csv");
+        return Fnc1Reader.ReadBodyArticles(reader, "train_bodies.csv");
     });
 
     public static IReadOnlyList<Article> Bbc => BbcTrain.Value;

@@ -19,11 +19,7 @@ public sealed class EvalStoriesCommandTests
     [Fact]
     public async Task EvalStories_RunFolderAndGold_PrintsPairwiseScoresAndAri()
     {
-        using var dir = new TempDirectory();
-        dir.File("run/articles.jsonl", Articles);
-        var gold = dir.File("gold.csv", "id,story\na,x\nb,x\nc,y\nd,y\ne,y\nf,z\n");
-
-        var outcome = await Support.Cli.Run("eval", "stories", Path.Combine(dir.Path, "run"), "--gold", gold);
+        var outcome = await EvalStories("gold.csv", "id,story\na,x\nb,x\nc,y\nd,y\ne,y\nf,z\n", runFolder: true);
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("articles           6 scored (1 without gold story, 0 gold ids not in the run)", outcome.Output);
@@ -35,11 +31,7 @@ public sealed class EvalStoriesCommandTests
     [Fact]
     public async Task EvalStories_Fnc1Header_Accepted()
     {
-        using var dir = new TempDirectory();
-        var articles = dir.File("articles.jsonl", Articles);
-        var gold = dir.File("stories.csv", "Body ID,Story ID\na,1\nb,1\nc,1\nd,2\ne,2\nf,3\n");
-
-        var outcome = await Support.Cli.Run("eval", "stories", articles, "--gold", gold);
+        var outcome = await EvalStories("stories.csv", "Body ID,Story ID\na,1\nb,1\nc,1\nd,2\ne,2\nf,3\n");
 
         Assert.Equal(0, outcome.ExitCode);
         Assert.Contains("pairwise F1        1.0000", outcome.Output);
@@ -49,13 +41,18 @@ public sealed class EvalStoriesCommandTests
     [Fact]
     public async Task EvalStories_GoldWithoutStoryColumn_InputErrorNamingTheFile()
     {
-        using var dir = new TempDirectory();
-        var articles = dir.File("articles.jsonl", Articles);
-        var gold = dir.File("bad.csv", "id,label\na,x\n");
-
-        var outcome = await Support.Cli.Run("eval", "stories", articles, "--gold", gold);
+        var outcome = await EvalStories("bad.csv", "id,label\na,x\n");
 
         Assert.Equal(3, outcome.ExitCode);
         Assert.Contains("bad.csv line 1", outcome.Error);
+    }
+
+    /// <summary>Runs <c>classify eval stories</c> on <see cref="Articles"/> (a run folder's articles.jsonl, or the file itself) against this gold CSV.</summary>
+    private static async Task<CliOutcome> EvalStories(string goldName, string goldCsv, bool runFolder = false)
+    {
+        using var dir = new TempDirectory();
+        var articles = dir.File(runFolder ? "run/articles.jsonl" : "articles.jsonl", Articles);
+        var gold = dir.File(goldName, goldCsv);
+        return await Support.Cli.Run("eval", "stories", runFolder ? Path.GetDirectoryName(articles)! : articles, "--gold", gold);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ClassifyPipeline.Articles;
 using ClassifyPipeline.Ingest;
 
 namespace ClassifyPipeline.Classification.Stance;
@@ -29,6 +30,30 @@ public static class Fnc1Reader
     public static IReadOnlyDictionary<int, string> ReadBodies(TextReader reader, string name)
     {
         var bodies = new Dictionary<int, string>();
+        foreach (var body in BodyRows(reader, name))
+            bodies[body.Id] = body.Text;
+        return bodies;
+    }
+
+    /// <summary>
+    /// The bodies as articles, in file order: id = Body ID, body = articleBody, title = the body's first line. The bodies
+    /// have no headline; marking the first line as the title keeps the cleaner's title picker from choosing a later line
+    /// and dropping the lines above it, so every line is analyzed once.
+    /// </summary>
+    public static List<Article> ReadBodyArticles(TextReader reader, string name)
+    {
+        var articles = new List<Article>();
+        foreach (var body in BodyRows(reader, name))
+        {
+            var title = body.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+            articles.Add(new Article(body.IdText, "fnc1", null, title, body.Text, null));
+        }
+        return articles;
+    }
+
+    /// <summary>The bodies in file order, every row checked; <c>IdText</c> is the Body ID as written (trimmed).</summary>
+    private static IEnumerable<(int Id, string IdText, string Text)> BodyRows(TextReader reader, string name)
+    {
         var firstLine = new Dictionary<int, int>();
         var header = true;
         foreach (var row in CsvParser.Parse(reader))
@@ -46,11 +71,10 @@ public static class Fnc1Reader
             if (firstLine.TryGetValue(id, out var earlier))
                 throw new Fnc1FormatException(name, row.Line, $"duplicate Body ID {id} (first on line {earlier})");
             firstLine[id] = row.Line;
-            bodies[id] = row.Fields[1];
+            yield return (id, row.Fields[0].Trim(), row.Fields[1]);
         }
         if (header)
             throw new Fnc1FormatException(name, null, "empty file: expected the header 'Body ID,articleBody'");
-        return bodies;
     }
 
     public static Fnc1Dataset ReadStances(TextReader reader, string name, IReadOnlyDictionary<int, string> bodies, bool requireStances = false)

@@ -95,14 +95,17 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
 
     private static List<string>[] Analyze(IReadOnlyList<LabeledArticle> articles, AnalysisOptions analysis, CancellationToken cancellationToken)
     {
+        // One cleaner for all threads (it is thread-safe): its NonBacktracking regexes build their automata lazily,
+        // so a cleaner per task replica would relearn them each time. The analyzer holds buffers: one per thread.
+        var cleaner = new ArticleCleaner(new CleanOptions());
         var terms = new List<string>[articles.Count];
         Parallel.For(0, articles.Count,
             new ParallelOptions { CancellationToken = cancellationToken },
-            () => (Cleaner: new ArticleCleaner(new CleanOptions()), Analyzer: new TextAnalyzer(analysis)),
-            (i, _, stage) =>
+            () => new TextAnalyzer(analysis),
+            (i, _, analyzer) =>
             {
-                terms[i] = [.. stage.Analyzer.Analyze(stage.Cleaner.Clean(articles[i].Article)).Terms];
-                return stage;
+                terms[i] = [.. analyzer.Analyze(cleaner.Clean(articles[i].Article)).Terms];
+                return analyzer;
             },
             _ => { });
         return terms;

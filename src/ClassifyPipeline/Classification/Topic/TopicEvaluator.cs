@@ -41,13 +41,15 @@ public static class TopicEvaluator
             : Folds.Stratified(articles.Select(a => a.Labels[0]).ToArray(), folds, options.Seed);
         var predictions = new TopicPrediction[articles.Count];
         var estimator = new TopicEstimator(options);
+        // One cleaner for every fold: its regexes keep the automata they have learned.
+        var cleaner = new ArticleCleaner(new CleanOptions());
         for (var k = 0; k < folds; k++)
         {
             progress?.Report($"fold {k + 1}/{folds}");
             var train = articles.Where((_, i) => fold[i] != k).ToList();
             var testIndex = Enumerable.Range(0, articles.Count).Where(i => fold[i] == k).ToArray();
             var model = estimator.Fit(new LabeledData(train, data.MultiLabel), labelSet, requireSamples: false, progress, cancellationToken);
-            var predicted = Predict(model, testIndex.Select(i => articles[i]).ToList(), cancellationToken);
+            var predicted = Predict(model, testIndex.Select(i => articles[i]).ToList(), cleaner, cancellationToken);
             for (var j = 0; j < testIndex.Length; j++)
                 predictions[testIndex[j]] = predicted[j];
         }
@@ -91,9 +93,11 @@ public static class TopicEvaluator
         return articles.Where(a => a.Labels.Any(set.Contains)).ToList();
     }
 
-    private static IReadOnlyList<TopicPrediction> Predict(TopicModel model, IReadOnlyList<LabeledArticle> articles, CancellationToken cancellationToken)
+    private static IReadOnlyList<TopicPrediction> Predict(TopicModel model, IReadOnlyList<LabeledArticle> articles, CancellationToken cancellationToken) =>
+        Predict(model, articles, new ArticleCleaner(new CleanOptions()), cancellationToken);
+
+    private static IReadOnlyList<TopicPrediction> Predict(TopicModel model, IReadOnlyList<LabeledArticle> articles, ArticleCleaner cleaner, CancellationToken cancellationToken)
     {
-        var cleaner = new ArticleCleaner(new CleanOptions());
         var clean = articles.Select(a => cleaner.Clean(a.Article)).ToList();
         return model.Predict(clean, minConfidence: 0, cancellationToken);
     }

@@ -14,45 +14,41 @@ public static class GoldStories
     /// <summary>Id → gold story. Throws <see cref="InvalidDataException"/> naming the line on bad input.</summary>
     public static IReadOnlyDictionary<string, string> Read(TextReader reader, string name)
     {
+        var table = CsvTable.Open(reader) ?? throw new InvalidDataException($"{name}: empty file, no header");
+        var header = table.HeaderRow;
+        var idColumn = Find(table, IdColumns);
+        var storyColumn = Find(table, StoryColumns);
+        if (idColumn < 0 || storyColumn < 0)
+            throw new InvalidDataException($"{name} line {header.Line}: the header needs an id column ({string.Join(" or ", IdColumns)}) and a story column ({string.Join(" or ", StoryColumns)}), found '{string.Join(",", header.Fields)}'");
+        if (table.Header.Count != header.Fields.Length)
+            throw new InvalidDataException($"{name} line {header.Line}: the header names a column twice: '{string.Join(",", header.Fields)}'");
+
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        int idColumn = -1, storyColumn = -1, width = 0;
-        foreach (var row in CsvParser.Parse(reader))
+        foreach (var record in table.Records())
         {
-            if (width == 0)
-            {
-                width = row.Fields.Length;
-                idColumn = Find(row.Fields, IdColumns);
-                storyColumn = Find(row.Fields, StoryColumns);
-                if (idColumn < 0 || storyColumn < 0)
-                    throw new InvalidDataException($"{name} line {row.Line}: the header needs an id column ({string.Join(" or ", IdColumns)}) and a story column ({string.Join(" or ", StoryColumns)}), found '{string.Join(",", row.Fields)}'");
+            if (record.Fields is [var only] && string.IsNullOrWhiteSpace(only))
                 continue;
-            }
-            if (row.Fields.Length == 1 && string.IsNullOrWhiteSpace(row.Fields[0]))
-                continue;
-            if (!row.Complete || row.Fields.Length != width)
-                throw new InvalidDataException($"{name} line {row.Line}: expected {width} fields as in the header, found {row.Fields.Length}");
-            var id = row.Fields[idColumn].Trim();
-            var story = row.Fields[storyColumn].Trim();
+            if (record.Error is { } error)
+                throw new InvalidDataException($"{name} line {record.Line}: {error}");
+            var id = record.Fields[idColumn].Trim();
+            var story = record.Fields[storyColumn].Trim();
             if (id.Length == 0 || story.Length == 0)
-                throw new InvalidDataException($"{name} line {row.Line}: empty id or story");
+                throw new InvalidDataException($"{name} line {record.Line}: empty id or story");
             if (!result.TryAdd(id, story))
-                throw new InvalidDataException($"{name} line {row.Line}: id '{id}' appears twice");
+                throw new InvalidDataException($"{name} line {record.Line}: id '{id}' appears twice");
         }
-        if (width == 0)
-            throw new InvalidDataException($"{name}: empty file, no header");
         return result;
     }
 
-    private static int Find(string[] header, string[] names)
+    /// <summary>The leftmost column with one of the names (case-insensitive), or -1.</summary>
+    private static int Find(CsvTable table, string[] names)
     {
-        for (var i = 0; i < header.Length; i++)
+        var column = -1;
+        foreach (var n in names)
         {
-            foreach (var n in names)
-            {
-                if (string.Equals(header[i].Trim(), n, StringComparison.OrdinalIgnoreCase))
-                    return i;
-            }
+            if (table.Header.TryGetValue(n, out var i) && (column < 0 || i < column))
+                column = i;
         }
-        return -1;
+        return column;
     }
 }

@@ -67,6 +67,25 @@ public sealed class Fnc1ReaderTests
     }
 
     [Fact]
+    public void ReadBodyArticles_ValidBodies_FileOrderIdsAndFirstLineTitles()
+    {
+        var articles = Fnc1Reader.ReadBodyArticles(new StringReader("Body ID,articleBody\n7,\"\n  Lead line \nsecond\"\n 3 ,Only line.\n"), "b.csv");
+
+        Assert.Equal(["7", "3"], articles.Select(a => a.Id));
+        Assert.Equal(["Lead line", "Only line."], articles.Select(a => a.Title));
+        Assert.Equal("\n  Lead line \nsecond", articles[0].Body);
+        Assert.All(articles, a => Assert.Equal("fnc1", a.Source));
+    }
+
+    [Fact]
+    public void ReadBodyArticles_BadBodyId_ErrorNamesLine()
+    {
+        var e = Assert.Throws<Fnc1FormatException>(() => Fnc1Reader.ReadBodyArticles(new StringReader("Body ID,articleBody\n1,a\nx,b\n"), "b.csv"));
+        Assert.Equal(3, e.Line);
+        Assert.Contains("b.csv, line 3", e.Message);
+    }
+
+    [Fact]
     public void Read_MissingFileOrEmptyFile_ClearError()
     {
         using var dir = new TempDirectory();

@@ -74,28 +74,19 @@ public sealed class LabeledDataReaderTests
     [Fact]
     public void Read_LineWithoutLabel_ErrorNamesFileAndLine()
     {
-        using var dir = new TempDirectory();
-        var path = dir.File("a.jsonl", "{\"label\": \"a\", \"text\": \"x\"}\n{\"text\": \"y\"}\n");
-        var e = Assert.Throws<LabeledDataException>(() => LabeledDataReader.Read([path]));
-        Assert.Contains("a.jsonl: line 2: no 'label' or 'labels' field", e.Message);
+        Assert.Contains("a.jsonl: line 2: no 'label' or 'labels' field", ReadError("a.jsonl", "{\"label\": \"a\", \"text\": \"x\"}\n{\"text\": \"y\"}\n"));
     }
 
     [Fact]
     public void Read_UnknownLabelField_ErrorNamesTheField()
     {
-        using var dir = new TempDirectory();
-        var path = dir.File("a.jsonl", "{\"label\": \"a\", \"text\": \"x\"}\n");
-        var e = Assert.Throws<LabeledDataException>(() => LabeledDataReader.Read([path], "category"));
-        Assert.Contains("no 'category' field", e.Message);
+        Assert.Contains("no 'category' field", ReadError("a.jsonl", "{\"label\": \"a\", \"text\": \"x\"}\n", "category"));
     }
 
     [Fact]
     public void Read_CsvWithoutLabelColumn_Error()
     {
-        using var dir = new TempDirectory();
-        var path = dir.File("a.csv", "text,title\nSome text,Title\n");
-        var e = Assert.Throws<LabeledDataException>(() => LabeledDataReader.Read([path]));
-        Assert.Contains("no 'label' column", e.Message);
+        Assert.Contains("no 'label' column", ReadError("a.csv", "text,title\nSome text,Title\n"));
     }
 
     [Theory]
@@ -106,29 +97,21 @@ public sealed class LabeledDataReaderTests
     [InlineData("{\"label\": \"a\", ", "malformed JSON")]
     public void Read_BadRecord_ClearError(string line, string expected)
     {
-        using var dir = new TempDirectory();
-        var path = dir.File("a.jsonl", line + "\n");
-        var e = Assert.Throws<LabeledDataException>(() => LabeledDataReader.Read([path]));
-        Assert.Contains(expected, e.Message);
-        Assert.Contains("line 1", e.Message);
+        var message = ReadError("a.jsonl", line + "\n");
+        Assert.Contains(expected, message);
+        Assert.Contains("line 1", message);
     }
 
     [Fact]
     public void Read_MixedLabelAndLabels_Error()
     {
-        using var dir = new TempDirectory();
-        var path = dir.File("a.jsonl", "{\"label\": \"a\", \"text\": \"x\"}\n{\"labels\": [\"a\"], \"text\": \"y\"}\n");
-        var e = Assert.Throws<LabeledDataException>(() => LabeledDataReader.Read([path]));
-        Assert.Contains("line 2", e.Message);
+        Assert.Contains("line 2", ReadError("a.jsonl", "{\"label\": \"a\", \"text\": \"x\"}\n{\"labels\": [\"a\"], \"text\": \"y\"}\n"));
     }
 
     [Fact]
     public void Read_DuplicateIds_Error()
     {
-        using var dir = new TempDirectory();
-        var path = dir.File("a.jsonl", "{\"id\": \"d\", \"label\": \"a\", \"text\": \"x\"}\n{\"id\": \"d\", \"label\": \"b\", \"text\": \"y\"}\n");
-        var e = Assert.Throws<LabeledDataException>(() => LabeledDataReader.Read([path]));
-        Assert.Contains("'d' occurs twice", e.Message);
+        Assert.Contains("'d' occurs twice", ReadError("a.jsonl", "{\"id\": \"d\", \"label\": \"a\", \"text\": \"x\"}\n{\"id\": \"d\", \"label\": \"b\", \"text\": \"y\"}\n"));
     }
 
     [Fact]
@@ -138,5 +121,13 @@ public sealed class LabeledDataReaderTests
         var path = dir.File("a.xml", "<x/>");
         Assert.Contains("not a labeled data file", Assert.Throws<LabeledDataException>(() => LabeledDataReader.Read([path])).Message);
         Assert.Contains("no such file", Assert.Throws<LabeledDataException>(() => LabeledDataReader.Read([Path.Combine(dir.Path, "nope.jsonl")])).Message);
+    }
+
+    /// <summary>The message of the error reading a file with this name and content (with this label field).</summary>
+    private static string ReadError(string name, string content, string? labelField = null)
+    {
+        using var dir = new TempDirectory();
+        var path = dir.File(name, content);
+        return Assert.Throws<LabeledDataException>(() => LabeledDataReader.Read([path], labelField)).Message;
     }
 }
