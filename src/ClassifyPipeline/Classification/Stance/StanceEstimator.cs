@@ -2,7 +2,7 @@ namespace ClassifyPipeline.Classification.Stance;
 
 /// <summary>
 /// Trains a <see cref="StanceModel"/>: IDF from the training headlines and bodies, then a related-vs-unrelated
-/// classifier on every pair and agree/disagree/discuss classifiers (one-vs-rest or one multiclass) on the related pairs,
+/// classifier on every pair and agree/disagree/discuss one-vs-rest classifiers on the related pairs,
 /// with the rarer classes weighted up (<see cref="StanceOptions.AgreeWeight"/>, <see cref="StanceOptions.DisagreeWeight"/>).
 /// </summary>
 public sealed class StanceEstimator(StanceOptions options)
@@ -25,13 +25,11 @@ public sealed class StanceEstimator(StanceOptions options)
         var features = StanceFeaturizer.Features(vocabulary, headlines, bodies, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
 
-        // Independent single-threaded trainings (each deterministic), run side by side: related vs unrelated,
-        // then either one multiclass or three one-vs-rest classifiers on the related pairs.
+        // Four independent single-threaded trainings (each deterministic), run side by side.
         var relatedIndex = Enumerable.Range(0, pairs.Count).Where(i => stances[i] != StanceLabels.Unrelated).ToArray();
         var relatedFeatures = relatedIndex.Select(i => features[i]).ToArray();
         var weights = relatedIndex.Select(i => (float)ClassWeight(stances[i])).ToArray();
-        var multiclass = options.Stage2 == StanceStage2.Multiclass;
-        var models = new byte[multiclass ? 2 : 4][];
+        var models = new byte[4][];
         Parallel.For(0, models.Length, new ParallelOptions { CancellationToken = cancellationToken }, m =>
         {
             if (m == 0)
@@ -40,16 +38,11 @@ public sealed class StanceEstimator(StanceOptions options)
                 models[0] = StanceTrees.Train(features, isRelated, Enumerable.Repeat(1f, pairs.Count).ToArray(), options);
                 return;
             }
-            if (multiclass)
-            {
-                models[1] = StanceTrees.TrainMulticlass(relatedFeatures, relatedIndex.Select(i => stances[i]).ToArray(), weights, 3, options);
-                return;
-            }
             var target = m - 1;
             models[m] = StanceTrees.Train(relatedFeatures, relatedIndex.Select(i => stances[i] == target).ToArray(), weights, options);
         });
         cancellationToken.ThrowIfCancellationRequested();
-        return new StanceModel(vocabulary, options.Stage2, models, options.RelatedThreshold, options.DisagreeBoost);
+        return new StanceModel(vocabulary, models, options.RelatedThreshold, options.DisagreeBoost);
     }
 
     public StanceModel Fit(Fnc1Dataset data, CancellationToken cancellationToken = default)

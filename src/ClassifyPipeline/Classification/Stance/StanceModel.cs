@@ -6,13 +6,13 @@ namespace ClassifyPipeline.Classification.Stance;
 
 /// <summary>
 /// A trained two-stage stance model: a boosted-tree classifier for related vs unrelated, then three
-/// one-vs-rest boosted-tree classifiers or one multiclass one (agree, disagree, discuss) for the related pairs, over the
+/// one-vs-rest boosted-tree classifiers (agree, disagree, discuss) for the related pairs, over the
 /// features of <see cref="StanceFeatures"/> with the training IDF. Immutable; saved in a tagged,
 /// versioned format.
 /// </summary>
 public sealed class StanceModel : IStanceClassifier
 {
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 1;
 
     private static readonly byte[] Magic = "CLSTANCE"u8.ToArray();
 
@@ -21,12 +21,9 @@ public sealed class StanceModel : IStanceClassifier
     private readonly ITransformer[] _models;
     private readonly Lock _gate = new();
 
-    internal StanceModel(StanceVocabulary vocabulary, StanceStage2 stage2, byte[][] modelBytes, double relatedThreshold, double disagreeBoost)
+    internal StanceModel(StanceVocabulary vocabulary, byte[][] modelBytes, double relatedThreshold, double disagreeBoost)
     {
-        if (modelBytes.Length != ClassifierCount(stage2))
-            throw new ArgumentException($"{stage2} needs {ClassifierCount(stage2)} classifiers, got {modelBytes.Length}");
         _vocabulary = vocabulary;
-        Stage2 = stage2;
         _modelBytes = modelBytes;
         RelatedThreshold = relatedThreshold;
         DisagreeBoost = disagreeBoost;
@@ -39,8 +36,6 @@ public sealed class StanceModel : IStanceClassifier
     }
 
     public double RelatedThreshold { get; }
-
-    public StanceStage2 Stage2 { get; }
 
     public double DisagreeBoost { get; }
 
@@ -64,7 +59,7 @@ public sealed class StanceModel : IStanceClassifier
     public int[] PredictIndices(IReadOnlyList<StancePair> pairs, CancellationToken cancellationToken) =>
         PredictProbabilities(pairs, cancellationToken).Select(Decide).ToArray();
 
-    /// <summary>Per pair, the probability of each stance: P(unrelated) = 1 − P(related), and P(related) split by the stage-2 probabilities (one-vs-rest scores normalized to sum 1).</summary>
+    /// <summary>Per pair, the probability of each stance: P(unrelated) = 1 − P(related), and P(related) split by the normalized one-vs-rest scores.</summary>
     public double[][] PredictProbabilities(IReadOnlyList<StancePair> pairs, CancellationToken cancellationToken)
     {
         if (pairs.Count == 0)
@@ -72,28 +67,14 @@ public sealed class StanceModel : IStanceClassifier
         var (headlines, bodies) = StanceFeaturizer.Analyze(pairs, cancellationToken);
         var features = StanceFeaturizer.Features(_vocabulary, headlines, bodies, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
-        float[] relatedScores;
-        float[][] stage2;
+        float[][] scores;
         lock (_gate)
-        {
-            relatedScores = StanceTrees.Score(_models[0], features);
-            if (Stage2 == StanceStage2.Multiclass)
-            {
-                stage2 = StanceTrees.ScoreMulticlass(_models[1], features);
-            }
-            else
-            {
-                var ovr = _models.Skip(1).Select(m => StanceTrees.Score(m, features)).ToArray();
-                stage2 = new float[pairs.Count][];
-                for (var i = 0; i < stage2.Length; i++)
-                    stage2[i] = [ovr[0][i], ovr[1][i], ovr[2][i]];
-            }
-        }
+            scores = _models.Select(m => StanceTrees.Score(m, features)).ToArray();
         var result = new double[pairs.Count][];
         for (var i = 0; i < result.Length; i++)
         {
-            double related = relatedScores[i];
-            double agree = stage2[i][0], disagree = stage2[i][1], discuss = stage2[i][2];
+            double related = scores[0][i];
+            double agree = scores[1][i], disagree = scores[2][i], discuss = scores[3][i];
             var sum = agree + disagree + discuss;
             if (sum <= 0)
                 (agree, disagree, discuss, sum) = (1, 1, 1, 3);
@@ -133,7 +114,6 @@ public sealed class StanceModel : IStanceClassifier
         w.Write(Magic);
         w.Write(FormatVersion);
         w.Write(StanceFeatures.Count);
-        w.Write((int)Stage2);
         w.Write(RelatedThreshold);
         w.Write(DisagreeBoost);
         w.Write(_vocabulary.Documents);
@@ -170,9 +150,6 @@ public sealed class StanceModel : IStanceClassifier
             var featureCount = r.ReadInt32();
             if (featureCount != StanceFeatures.Count)
                 throw new InvalidDataException($"stance model has {featureCount} features but this build computes {StanceFeatures.Count}; retrain it");
-            var stage2 = (StanceStage2)r.ReadInt32();
-            if (!Enum.IsDefined(stage2))
-                throw new InvalidDataException($"stance model is corrupt (unknown stage-2 kind {(int)stage2})");
             var threshold = r.ReadDouble();
             var boost = r.ReadDouble();
             var documents = r.ReadInt32();
@@ -184,8 +161,8 @@ public sealed class StanceModel : IStanceClassifier
             for (var i = 0; i < count; i++)
                 idf[r.ReadString()] = r.ReadSingle();
             var models = r.ReadInt32();
-            if (models != ClassifierCount(stage2))
-                throw new InvalidDataException($"stance model is corrupt (expected {ClassifierCount(stage2)} classifiers, found {models})");
+            if (models != 4)
+                throw new InvalidDataException($"stance model is corrupt (expected 4 classifiers, found {models})");
             var bytes = new byte[models][];
             for (var i = 0; i < models; i++)
             {
@@ -196,7 +173,7 @@ public sealed class StanceModel : IStanceClassifier
                 if (bytes[i].Length != length)
                     throw new EndOfStreamException();
             }
-            return new StanceModel(new StanceVocabulary(idf, documents, meanLength), stage2, bytes, threshold, boost);
+            return new StanceModel(new StanceVocabulary(idf, documents, meanLength), bytes, threshold, boost);
         }
         catch (EndOfStreamException)
         {
@@ -207,8 +184,6 @@ public sealed class StanceModel : IStanceClassifier
             throw new InvalidDataException("stance model is corrupt: " + e.Message, e);
         }
     }
-
-    private static int ClassifierCount(StanceStage2 stage2) => stage2 == StanceStage2.Multiclass ? 2 : 4;
 
     public static StanceModel Load(string path)
     {

@@ -30,13 +30,6 @@ public sealed class StanceOptions
     [Range(1, 10000)]
     public int MinLeafExamples { get; set; } = 20;
 
-    /// <summary>Stage 2 (agree / disagree / discuss among related pairs): three one-vs-rest FastTree classifiers, or one LightGBM multiclass classifier.</summary>
-    public StanceStage2 Stage2 { get; set; } = StanceStage2.OneVsRest;
-
-    /// <summary>Share of the features each tree may split on (FastTree's feature fraction; below 1 de-correlates the trees).</summary>
-    [Range(0.05, 1.0)]
-    public double FeatureFraction { get; set; } = 1.0;
-
     /// <summary>Training weight of an agree pair relative to discuss (1): the rarer classes count more.</summary>
     [Range(0.1, 100.0)]
     public double AgreeWeight { get; set; } = 2.0;
@@ -59,5 +52,5 @@ public sealed class StanceOptions
     /// <summary>The training settings as a string, for the model cache key (not the claims or folders: they do not change the model).</summary>
     public string TrainingSettings() =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"stance-v{StanceModel.FormatVersion};features={StanceFeatures.Count};trees={Trees};leaves={Leaves};lr={LearningRate};minleaf={MinLeafExamples};ff={FeatureFraction};stage2={Stage2};agree={AgreeWeight};disagree={DisagreeWeight};related={RelatedThreshold};boost={DisagreeBoost};seed={Seed}");
+            $"stance-v{StanceModel.FormatVersion};features={StanceFeatures.Count};trees={Trees};leaves={Leaves};lr={LearningRate};minleaf={MinLeafExamples};agree={AgreeWeight};disagree={DisagreeWeight};related={RelatedThreshold};boost={DisagreeBoost};seed={Seed}");
 }

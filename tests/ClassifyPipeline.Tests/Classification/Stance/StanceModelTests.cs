@@ -65,28 +65,6 @@ public sealed class StanceModelTests(StanceFixture fixture) : IClassFixture<Stan
     }
 
     [Fact]
-    public void Fit_MulticlassStage2_ClassifiesAndRoundTrips()
-    {
-        var options = new StanceOptions { Trees = 60, Leaves = 15, MinLeafExamples = 5, Stage2 = StanceStage2.Multiclass };
-        var model = new StanceEstimator(options).Fit(fixture.Train);
-        Assert.Equal(StanceStage2.Multiclass, model.Stage2);
-        var pairs = fixture.Test.ToStancePairs();
-        var gold = fixture.Test.Pairs.Select(p => p.Stance!.Value).ToList();
-        var e = StanceEvaluation.Compute(gold, model.PredictIndices(pairs, default));
-        Assert.True(e.FncRelative > 0.6, $"FNC-1 {e.FncRelative:F3}");
-        Assert.True(e.MacroF1 > 0.4, $"macro-F1 {e.MacroF1:F3}");
-        var probabilities = model.PredictProbabilities(pairs, default);
-        Assert.All(probabilities, p => Assert.Equal(1.0, p.Sum(), 6));
-
-        using var stream = new MemoryStream();
-        model.Save(stream);
-        stream.Position = 0;
-        var loaded = StanceModel.Load(stream);
-        Assert.Equal(StanceStage2.Multiclass, loaded.Stage2);
-        Assert.Equal(probabilities, loaded.PredictProbabilities(pairs, default));
-    }
-
-    [Fact]
     public void Load_NotAStanceModel_InvalidData()
     {
         var e = Assert.Throws<InvalidDataException>(() => StanceModel.Load(new MemoryStream("{\"not\":\"a model\"}"u8.ToArray())));
