@@ -83,7 +83,8 @@ public sealed class StanceCliTests(StanceFixture fixture) : IClassFixture<Stance
         Assert.Equal(["line", "body_id", "fold", "gold", "agree", "disagree", "discuss", "unrelated"], rows[0].Fields);
         Assert.Equal(fixture.Train.Pairs.Count, rows.Count - 1);
         var c = System.Globalization.CultureInfo.InvariantCulture;
-        Assert.Equal(fixture.Train.Pairs.Select(p => p.Line).Order(), rows.Skip(1).Select(r => int.Parse(r.Fields[0], c)).Order());
+        var written = Fnc1Reader.Read(stances, bodies, requireStances: true);
+        Assert.Equal(written.Pairs.Select(p => p.Line).Order(), rows.Skip(1).Select(r => int.Parse(r.Fields[0], c)).Order());
         var storyOf = StoryFolds.ReadStories(storiesPath);
         var foldOfStory = new Dictionary<int, string>();
         foreach (var r in rows.Skip(1))
