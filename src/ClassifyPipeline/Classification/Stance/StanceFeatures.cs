@@ -3,10 +3,11 @@ namespace ClassifyPipeline.Classification.Stance;
 /// <summary>
 /// The features of one headline–body pair. Relatedness: TF-IDF cosine of the headline with the whole
 /// body, its lead and its most similar sentences, stem and bigram overlap, character 5-gram
-/// containment, BM25, shared numbers, lengths. Stance: counts of refuting, negating, hedging and
-/// supporting cue words in the body, its lead, the sentences most similar to the headline and near
-/// headline words; the same cues in the headline; negation polarity agreement; and the rate of each
-/// cue word in the body.
+/// containment, BM25, shared numbers, lengths. Stance: counts of refuting, negating, hedging,
+/// supporting and attributing cue words in the body, its lead, its first sentence, the sentences most
+/// similar to the headline and near headline words; the same cues in the headline; negation polarity
+/// agreement; the rate of each cue word in the body; and, for agree vs discuss, the first sentence's
+/// similarity, headline words the body or its best sentence leave out, and quotation marks.
 /// </summary>
 internal static class StanceFeatures
 {
@@ -46,7 +47,7 @@ internal static class StanceFeatures
     [
         "said", "says", "told", "according", "reported", "reporting", "stated", "states", "wrote", "writes", "tweeted",
         "added", "explained", "insisted", "noted", "posted", "quoted", "quoting", "interview", "spokesman", "spokeswoman",
-        "spokesperson", "representative", "statement", "cited", "citing", "sources", "insider", "insiders", "told",
+        "spokesperson", "representative", "statement", "cited", "citing", "sources", "insider", "insiders",
     ];
 
     private static readonly HashSet<string> RefutingSet = new(Refuting, StringComparer.Ordinal);
@@ -223,7 +224,7 @@ internal static class StanceFeatures
             headQuotes += q;
         f[k++] = headQuotes;
 
-        // Cues, per lexicon: in the body (per 100 tokens), the lead, the top sentences, near headline stems, the headline, the top sentence.
+        // Cues, per lexicon: in the body (per 100 tokens), the lead, the top sentences, near headline stems, the headline, the top sentence, the first sentence.
         var tokens = Math.Max(1, body.Tokens.Length);
         var near = NearHeadline(headline, body);
         for (var l = 0; l < Lexicons.Length; l++)
