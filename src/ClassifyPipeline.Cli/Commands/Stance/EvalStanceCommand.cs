@@ -22,10 +22,11 @@ public static class EvalStanceCommand
         var trainIds = new Option<string?>("--train-ids") { Description = "Train in-process on the pairs whose Body ID is listed here, then score --test-ids (or cross-validate with --cv)" };
         var folds = new Option<int>("--cv") { Description = "Cross-validate within --train-ids with this many folds, grouped by story (needs --stories)" };
         var stories = new Option<string?>("--stories") { Description = "CSV 'Body ID,Story ID' grouping bodies into stories, for --cv" };
+        var oof = new Option<string?>("--oof") { Description = "With --cv: write each held-out pair's out-of-fold probabilities to this CSV (line, body id, fold, gold, agree, disagree, discuss, unrelated)" };
         var config = StanceCommandSupport.Config();
         var command = new Command("stance", "Score stance predictions against FNC-1 gold labels: FNC-1 relative score, macro-F1, per-class F1, confusion matrix")
         {
-            stances, bodies, model, ids, trainIds, folds, stories, config,
+            stances, bodies, model, ids, trainIds, folds, stories, oof, config,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.Run(context, ct =>
         {
@@ -52,7 +53,7 @@ public static class EvalStanceCommand
             var train = StanceCommandSupport.Subset(data, StanceCommandSupport.ReadIds(trainPath!), trainPath!);
             if (k != 0)
             {
-                CrossValidate(context, options, train, ReadStories(parse.GetValue(stories)!), k, ct);
+                CrossValidate(context, options, train, ReadStories(parse.GetValue(stories)!), k, parse.GetValue(oof), ct);
                 return Task.FromResult(ExitCodes.Ok);
             }
             if (testPath is null)
@@ -83,12 +84,13 @@ public static class EvalStanceCommand
         context.Output.WriteLine(string.Create(c, $"prediction: {seconds:F1} s ({test.Pairs.Count / Math.Max(seconds, 1e-9):F0} pairs/s)"));
     }
 
-    private static void CrossValidate(CliContext context, StanceOptions options, Fnc1Dataset train, IReadOnlyDictionary<int, int> storyOf, int k, CancellationToken ct)
+    private static void CrossValidate(CliContext context, StanceOptions options, Fnc1Dataset train, IReadOnlyDictionary<int, int> storyOf, int k, string? oofPath, CancellationToken ct)
     {
         var foldOf = StoryFolds.Assign(train.Pairs.Select(p => p.BodyId).ToList(), storyOf, k);
         var gold = new List<int>();
         var predicted = new List<int>();
         var probabilities = new List<double[]>();
+        var oofRows = new List<string>();
         var c = CultureInfo.InvariantCulture;
         for (var fold = 0; fold < k; fold++)
         {
@@ -101,18 +103,38 @@ public static class EvalStanceCommand
             var foldPredicted = foldProbabilities.Select(p => StanceModel.Decide(p, model.RelatedThreshold, model.DisagreeBoost)).ToList();
             probabilities.AddRange(foldProbabilities);
             var foldGold = held.Pairs.Select(p => p.Stance!.Value).ToList();
+            for (var i = 0; i < held.Pairs.Count; i++)
+            {
+                var p = foldProbabilities[i];
+                oofRows.Add(string.Create(c, $"{held.Pairs[i].Line},{held.Pairs[i].BodyId},{fold},{StanceLabels.Names[foldGold[i]]},{p[0]:R},{p[1]:R},{p[2]:R},{p[3]:R}"));
+            }
             var e = StanceEvaluation.Compute(foldGold, foldPredicted);
             context.Output.WriteLine(string.Create(c, $"fold {fold + 1}/{k}: {held.Pairs.Count} pairs, FNC-1 {e.FncRelative:F4}, macro-F1 {e.MacroF1:F4}, disagree F1 {e.F1(StanceLabels.Disagree):F4} ({watch.Elapsed.TotalSeconds:F1} s)"));
             gold.AddRange(foldGold);
             predicted.AddRange(foldPredicted);
         }
+        if (oofPath is not null)
+            ClassifyPipeline.Reports.AtomicFile.Write(oofPath, stream =>
+            {
+                using var w = new StreamWriter(stream, leaveOpen: true);
+                w.WriteLine("line,body_id,fold,gold,agree,disagree,discuss,unrelated");
+                foreach (var row in oofRows)
+                    w.WriteLine(row);
+            });
         context.Output.WriteLine($"pooled over {k} story-grouped folds:");
         StanceReportWriter.Write(context.Output, StanceEvaluation.Compute(gold, predicted));
-        context.Output.WriteLine("pooled, by disagreeBoost (same models, decision only):");
-        foreach (var boost in new[] { 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 6.0 })
+        context.Output.WriteLine("pooled, by relatedThreshold and disagreeBoost (same models, decision only): FNC-1 / macro-F1 / disagree F1");
+        var boosts = new[] { 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 6.0 };
+        context.Output.WriteLine("  threshold " + string.Concat(boosts.Select(b => string.Create(c, $"| boost {b,4:F2}            "))));
+        foreach (var threshold in new[] { 0.3, 0.35, 0.4, 0.45, 0.5, 0.55 })
         {
-            var e = StanceEvaluation.Compute(gold, probabilities.Select(p => StanceModel.Decide(p, options.RelatedThreshold, boost)).ToList());
-            context.Output.WriteLine(string.Create(c, $"  boost {boost,5:F2}: FNC-1 {e.FncRelative:F4}, macro-F1 {e.MacroF1:F4}, agree F1 {e.F1(StanceLabels.Agree):F4}, disagree F1 {e.F1(StanceLabels.Disagree):F4}, discuss F1 {e.F1(StanceLabels.Discuss):F4}"));
+            var line = new System.Text.StringBuilder(string.Create(c, $"  {threshold,9:F2} "));
+            foreach (var boost in boosts)
+            {
+                var e = StanceEvaluation.Compute(gold, probabilities.Select(p => StanceModel.Decide(p, threshold, boost)).ToList());
+                line.Append(string.Create(c, $"| {e.FncRelative:F4} {e.MacroF1:F4} {e.F1(StanceLabels.Disagree):F3} "));
+            }
+            context.Output.WriteLine(line.ToString());
         }
     }
 

@@ -8,8 +8,9 @@ namespace ClassifyPipeline.Classification.Stance;
 /// </summary>
 internal sealed class StanceDocument
 {
-    private StanceDocument(string[] tokens, string?[] stems, int[] sentenceStarts, Dictionary<string, int> counts, Dictionary<string, int>[] sentenceCounts, int[] charGrams, bool question)
+    private StanceDocument(string[] tokens, string?[] stems, int[] sentenceStarts, Dictionary<string, int> counts, Dictionary<string, int>[] sentenceCounts, int[] charGrams, bool question, int[] sentenceQuotes)
     {
+        SentenceQuotes = sentenceQuotes;
         Tokens = tokens;
         Stems = stems;
         SentenceStarts = sentenceStarts;
@@ -39,6 +40,9 @@ internal sealed class StanceDocument
 
     public bool HasQuestion { get; }
 
+    /// <summary>Quotation marks (straight or curly double quotes) per sentence: quoted speech marks attribution.</summary>
+    public int[] SentenceQuotes { get; }
+
     public int SentenceCount => SentenceStarts.Length;
 
     public int SentenceEnd(int sentence) => sentence + 1 < SentenceStarts.Length ? SentenceStarts[sentence + 1] : Tokens.Length;
@@ -48,14 +52,25 @@ internal sealed class StanceDocument
         var tokens = new List<string>();
         var starts = new List<int> { 0 };
         var previousEnd = 0;
+        var quotes = new List<int> { 0 };
         Tokenizer.Tokenize(text, (start, length) =>
         {
-            if (tokens.Count > 0 && BreaksSentence(text.AsSpan(previousEnd, start - previousEnd)) && starts[^1] != tokens.Count)
+            var gap = text.AsSpan(previousEnd, start - previousEnd);
+            if (tokens.Count > 0 && BreaksSentence(gap) && starts[^1] != tokens.Count)
+            {
+                // Quotes before the gap's last space close the old sentence; after it they open the new one.
+                var split = gap.LastIndexOfAny(' ', '\n', '\t') + 1;
+                quotes[^1] += Quotes(gap[..split]);
+                gap = gap[split..];
                 starts.Add(tokens.Count);
+                quotes.Add(0);
+            }
+            quotes[^1] += Quotes(gap);
             tokens.Add(text.Substring(start, length).ToLowerInvariant().Replace('\u2019', '\''));
             previousEnd = start + length;
         });
 
+        quotes[^1] += Quotes(text.AsSpan(previousEnd));
         var stems = new string?[tokens.Count];
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < tokens.Count; i++)
@@ -79,7 +94,7 @@ internal sealed class StanceDocument
             sentenceCounts[s] = d;
         }
 
-        return new StanceDocument(tokens.ToArray(), stems, starts.ToArray(), counts, sentenceCounts, CharGramHashes(tokens, stems), text.Contains('?'));
+        return new StanceDocument(tokens.ToArray(), stems, starts.ToArray(), counts, sentenceCounts, CharGramHashes(tokens, stems), text.Contains('?'), quotes.ToArray());
     }
 
     /// <summary>A light English stemmer: plural and possessive endings only (enough to match "hoaxes"/"hoax", "claims"/"claim").</summary>
@@ -94,6 +109,15 @@ internal sealed class StanceDocument
         if (token.Length > 3 && token[^1] == 's' && token[^2] is not ('s' or 'u' or 'i'))
             return token[..^1];
         return token;
+    }
+
+    private static int Quotes(ReadOnlySpan<char> gap)
+    {
+        var n = 0;
+        foreach (var c in gap)
+            if (c is '"' or '\u201C' or '\u201D')
+                n++;
+        return n;
     }
 
     private static bool BreaksSentence(ReadOnlySpan<char> gap)

@@ -3,10 +3,11 @@ namespace ClassifyPipeline.Classification.Stance;
 /// <summary>
 /// The features of one headline–body pair. Relatedness: TF-IDF cosine of the headline with the whole
 /// body, its lead and its most similar sentences, stem and bigram overlap, character 5-gram
-/// containment, BM25, shared numbers, lengths. Stance: counts of refuting, negating, hedging and
-/// supporting cue words in the body, its lead, the sentences most similar to the headline and near
-/// headline words; the same cues in the headline; negation polarity agreement; and the rate of each
-/// cue word in the body.
+/// containment, BM25, shared numbers, lengths. Stance: counts of refuting, negating, hedging,
+/// supporting and attributing cue words in the body, its lead, its first sentence, the sentences most
+/// similar to the headline and near headline words; the same cues in the headline; negation polarity
+/// agreement; the rate of each cue word in the body; and, for agree vs discuss, the first sentence's
+/// similarity, headline words the body or its best sentence leave out, and quotation marks.
 /// </summary>
 internal static class StanceFeatures
 {
@@ -41,23 +42,32 @@ internal static class StanceFeatures
         "acknowledged", "shows", "showed", "video", "footage", "photos",
     ];
 
+    /// <summary>Attribution: who says so. Reporting a claim through a source is what "discuss" bodies do.</summary>
+    private static readonly string[] Attributing =
+    [
+        "said", "says", "told", "according", "reported", "reporting", "stated", "states", "wrote", "writes", "tweeted",
+        "added", "explained", "insisted", "noted", "posted", "quoted", "quoting", "interview", "spokesman", "spokeswoman",
+        "spokesperson", "representative", "statement", "cited", "citing", "sources", "insider", "insiders",
+    ];
+
     private static readonly HashSet<string> RefutingSet = new(Refuting, StringComparer.Ordinal);
     private static readonly HashSet<string> NegatingSet = new(Negating, StringComparer.Ordinal);
     private static readonly HashSet<string> HedgingSet = new(Hedging, StringComparer.Ordinal);
     private static readonly HashSet<string> SupportingSet = new(Supporting, StringComparer.Ordinal);
+    private static readonly HashSet<string> AttributingSet = new(Attributing, StringComparer.Ordinal);
 
     /// <summary>Cue words with a feature of their own (their rate in the body), in a fixed order.</summary>
-    private static readonly string[] CueWords = Refuting.Concat(Negating).Concat(Hedging).Concat(Supporting).Distinct(StringComparer.Ordinal).ToArray();
+    private static readonly string[] CueWords = Refuting.Concat(Negating).Concat(Hedging).Concat(Supporting).Concat(Attributing).Distinct(StringComparer.Ordinal).ToArray();
 
     private static readonly Dictionary<string, int> CueIndex = CueWords.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i, StringComparer.Ordinal);
 
-    private static readonly HashSet<string>[] Lexicons = [RefutingSet, NegatingSet, HedgingSet, SupportingSet];
+    private static readonly HashSet<string>[] Lexicons = [RefutingSet, NegatingSet, HedgingSet, SupportingSet, AttributingSet];
 
     private const int LeadSentenceCount = 3;
     private const int TopSentences = 3;
     private const int NearWindow = 6;
-    private const int FixedCount = 20;
-    private const int PerLexicon = 6;
+    private const int FixedCount = 26;
+    private const int PerLexicon = 7;
 
     /// <summary>The number of features; part of the model format (a model records it and checks it on load).</summary>
     public static int Count { get; } = FixedCount + PerLexicon * Lexicons.Length + CueWords.Length;
@@ -103,6 +113,10 @@ internal static class StanceFeatures
                 LexiconCounts[l] = CountIn(body, 0, body.Tokens.Length, Lexicons[l]);
                 LeadLexiconCounts[l] = CountIn(body, 0, leadEnd, Lexicons[l]);
             }
+            var quotes = 0;
+            foreach (var q in body.SentenceQuotes)
+                quotes += q;
+            QuoteRate = 100f * quotes / Math.Max(1, body.Tokens.Length);
             CueRates = new float[CueWords.Length];
             foreach (var t in body.Tokens)
                 if (CueIndex.TryGetValue(t, out var i))
@@ -126,6 +140,7 @@ internal static class StanceFeatures
         public int[] LexiconCounts { get; }
         public int[] LeadLexiconCounts { get; }
         public float[] CueRates { get; }
+        public float QuoteRate { get; }
     }
 
     public static float[] Compute(StanceVocabulary vocabulary, StanceDocument headline, PreparedBody prepared)
@@ -188,7 +203,28 @@ internal static class StanceFeatures
         f[k++] = body.SentenceCount;
         f[k++] = shared;
 
-        // Cues, per lexicon: in the body (per 100 tokens), the lead, the top sentences, near headline stems, the headline, the top sentence.
+        // Agree vs discuss: the first sentence, headline words the body leaves out, quoted speech.
+        f[k++] = sims.Length > 0 ? sims[0] : 0f;
+        float missingMax = 0, missingTop = 0;
+        var topCounts = top.Length > 0 ? body.SentenceCounts[top[0]] : null;
+        foreach (var stem in headline.Counts.Keys)
+        {
+            var idf = vocabulary.IdfOf(stem);
+            if (!body.Counts.ContainsKey(stem))
+                missingMax = Math.Max(missingMax, idf);
+            if (topCounts is null || !topCounts.ContainsKey(stem))
+                missingTop += idf;
+        }
+        f[k++] = missingMax / vocabulary.UnseenIdf;
+        f[k++] = totalIdf > 0 ? missingTop / totalIdf : 0f;
+        f[k++] = prepared.QuoteRate;
+        f[k++] = top.Length > 0 ? body.SentenceQuotes[top[0]] : 0f;
+        var headQuotes = 0;
+        foreach (var q in headline.SentenceQuotes)
+            headQuotes += q;
+        f[k++] = headQuotes;
+
+        // Cues, per lexicon: in the body (per 100 tokens), the lead, the top sentences, near headline stems, the headline, the top sentence, the first sentence.
         var tokens = Math.Max(1, body.Tokens.Length);
         var near = NearHeadline(headline, body);
         for (var l = 0; l < Lexicons.Length; l++)
@@ -207,6 +243,7 @@ internal static class StanceFeatures
             f[k++] = nearCount;
             f[k++] = CountIn(headline, 0, headline.Tokens.Length, lexicon);
             f[k++] = top.Length > 0 ? CountIn(body, body.SentenceStarts[top[0]], body.SentenceEnd(top[0]), lexicon) : 0;
+            f[k++] = body.SentenceCount > 0 ? CountIn(body, 0, body.SentenceEnd(0), lexicon) : 0;
         }
 
         prepared.CueRates.CopyTo(f, k);

@@ -40,11 +40,11 @@ public sealed class StanceOptions
 
     /// <summary>Probability of "related" at or above which a pair gets agree, disagree or discuss instead of unrelated.</summary>
     [Range(0.01, 0.99)]
-    public double RelatedThreshold { get; set; } = 0.5;
+    public double RelatedThreshold { get; set; } = 0.3;
 
     /// <summary>Factor on the disagree probability when choosing among agree, disagree and discuss (above 1 favours the rare disagree; chosen by story-grouped cross-validation).</summary>
     [Range(0.1, 50.0)]
-    public double DisagreeBoost { get; set; } = 2.0;
+    public double DisagreeBoost { get; set; } = 3.0;
 
     [Range(0, int.MaxValue)]
     public int Seed { get; set; } = 1;

@@ -61,6 +61,42 @@ public sealed class StanceCliTests(StanceFixture fixture) : IClassFixture<Stance
     }
 
     [Fact]
+    public async Task Eval_CrossValidationWithOof_WritesEveryPairOnceWithStoriesInOneFold()
+    {
+        using var dir = new TempDirectory();
+        var stances = System.IO.Path.Combine(dir.Path, "s.csv");
+        var bodies = System.IO.Path.Combine(dir.Path, "b.csv");
+        StanceFiles.Write(fixture.Train, stances, bodies);
+        var trainIds = dir.File("train_ids.txt", string.Join("\n", fixture.Train.Pairs.Select(p => p.BodyId).Distinct()));
+        var storiesPath = System.IO.Path.Combine(RepoPaths.SharedData, "stories", "fnc1-train-stories.csv");
+        var oof = System.IO.Path.Combine(dir.Path, "oof.csv");
+        var config = dir.File("pipeline.json", StanceFiles.SmallConfig);
+
+        var eval = await Support.Cli.Run("eval", "stance", "--stances", stances, "--bodies", bodies, "--train-ids", trainIds,
+            "--cv", "2", "--stories", storiesPath, "--oof", oof, "--config", config);
+        Assert.True(eval.ExitCode == 0, eval.Error);
+        Assert.Contains("fold 2/2", eval.Output);
+        Assert.Contains("pooled over 2 story-grouped folds", eval.Output);
+        Assert.Contains("relatedThreshold and disagreeBoost", eval.Output);
+
+        var rows = CsvParser.Parse(new StringReader(File.ReadAllText(oof))).ToList();
+        Assert.Equal(["line", "body_id", "fold", "gold", "agree", "disagree", "discuss", "unrelated"], rows[0].Fields);
+        Assert.Equal(fixture.Train.Pairs.Count, rows.Count - 1);
+        var c = System.Globalization.CultureInfo.InvariantCulture;
+        var written = Fnc1Reader.Read(stances, bodies, requireStances: true);
+        Assert.Equal(written.Pairs.Select(p => p.Line).Order(), rows.Skip(1).Select(r => int.Parse(r.Fields[0], c)).Order());
+        var storyOf = StoryFolds.ReadStories(storiesPath);
+        var foldOfStory = new Dictionary<int, string>();
+        foreach (var r in rows.Skip(1))
+        {
+            Assert.Equal(foldOfStory.GetValueOrDefault(storyOf[int.Parse(r.Fields[1], c)], r.Fields[2]), r.Fields[2]);
+            foldOfStory[storyOf[int.Parse(r.Fields[1], c)]] = r.Fields[2];
+            Assert.Equal(1.0, r.Fields[4..].Sum(f => double.Parse(f, c)), 6);
+        }
+        Assert.Equal(2, foldOfStory.Values.Distinct().Count());
+    }
+
+    [Fact]
     public async Task Train_UnknownStance_InputErrorWithLine()
     {
         using var dir = new TempDirectory();
