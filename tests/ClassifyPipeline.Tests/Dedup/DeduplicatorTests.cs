@@ -57,6 +57,44 @@ public sealed class DeduplicatorTests
         }
     }
 
+    [Theory]
+    [InlineData(7.0, false)]
+    [InlineData(14.0, true)]
+    public void Run_CopyPublishedTenDaysLater_ComparedOnlyInsideTheWindow(double windowDays, bool duplicate)
+    {
+        var (documents, model) = Corpus.Value;
+        var original = documents[0];
+        var t = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var docs = new List<DedupDocument>
+        {
+            original with { Id = "first", Published = t },
+            original with { Id = "copy", Published = t.AddDays(10) },
+        };
+
+        var result = new Deduplicator(new DedupOptions { WindowDays = windowDays }).Run(docs, model);
+
+        var copy = result.Assignments.Single(a => a.Id == "copy");
+        Assert.Equal(duplicate ? "first" : null, copy.DuplicateOf);
+    }
+
+    [Fact]
+    public void Run_UndatedCopy_ComparedWithEveryArticle()
+    {
+        var (documents, model) = Corpus.Value;
+        var original = documents[0];
+        var t = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var docs = new List<DedupDocument>
+        {
+            original with { Id = "dated", Published = t },
+            documents[1] with { Id = "other", Published = t.AddYears(5) },
+            original with { Id = "undated", Published = null },
+        };
+
+        var result = new Deduplicator(new DedupOptions()).Run(docs, model);
+
+        Assert.Equal("dated", result.Assignments.Single(a => a.Id == "undated").DuplicateOf);
+    }
+
     private static string Render(DedupResult result)
     {
         var sb = new StringBuilder();
