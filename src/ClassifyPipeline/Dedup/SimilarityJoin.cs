@@ -11,7 +11,7 @@ namespace ClassifyPipeline.Dedup;
 /// <item>Each document probes the index for earlier documents inside its window only (<c>windowStart</c>: with documents
 /// in time order, a time window), accumulating the dot product in a dense slot per document of the window: no
 /// bookkeeping of which documents were reached, and no work at all for documents sharing no term.</item>
-/// <item>The accumulated sums are single precision; a document within rounding of the threshold is verified with its
+/// <item>The accumulated sums are single precision; a document within a rounding bound of the threshold is verified with its
 /// exact cosine (the whole vector against the probe scattered densely, in double precision), so the result is the
 /// exhaustive search's, pair for pair (tested against <see cref="AllPairsSimilarity"/>).</item>
 /// </list>
@@ -22,8 +22,9 @@ namespace ClassifyPipeline.Dedup;
 /// </summary>
 public static class SimilarityJoin
 {
-    // single-precision sums of up to a few thousand products in [0, 1] err by far less than this
-    private const float RoundingMargin = 1e-4f;
+    // A single-precision sum of k non-negative products whose exact total is at most 1 (unit vectors) errs by at most
+    // about k·2⁻²⁴; with k ≤ the probe's term count, twice that (and at least 1e-4) is a safe margin.
+    private static float RoundingMargin(int terms) => Math.Max(1e-4f, terms * 1.2e-7f);
 
     /// <summary>
     /// Pairs (i, j) with i &lt; j, <paramref name="windowStart"/>[j] ≤ i, and cosine ≥ <paramref name="threshold"/>,
@@ -131,7 +132,7 @@ public static class SimilarityJoin
             for (var k = 0; k < y.Count; k++)
                 dense[y.Indices[k]] = y.Values[k];
             List<(int, double)>? matches = null;
-            var cut = (float)Threshold - RoundingMargin;
+            var cut = (float)Threshold - RoundingMargin(y.Count);
             var cutVector = new Vector<float>(cut);
             var width = Vector<float>.Count;
             var i0 = from;
