@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using ClassifyPipeline.Vectors;
 
 namespace ClassifyPipeline.Dedup;
@@ -114,18 +116,19 @@ public static class SimilarityJoin
                 return null;
 
             var overlap = s.Overlap;
+            // every posting lies in [from, j), so the slot exists: no bounds check in the hottest loop of the join
+            ref var slot = ref MemoryMarshal.GetArrayDataReference(overlap);
             for (var k = 0; k < y.Count; k++)
             {
                 var wy = y.Values[k];
                 var t = y.Indices[k];
-                var end = Start[t + 1];
-                for (var p = FirstAtOrAfter(Start[t], end, from); p < end; p++)
-                {
-                    var i = PostingDoc[p];
-                    if (i >= j)
-                        break; // postings are in document order: only earlier documents are candidates
-                    overlap[i] += PostingWeight[p] * wy;
-                }
+                // postings are in document order: the window's run of earlier documents, found by binary search
+                var lo = FirstAtOrAfter(Start[t], Start[t + 1], from);
+                var hi = FirstAtOrAfter(lo, Start[t + 1], j);
+                var docs = PostingDoc.AsSpan((int)lo, (int)(hi - lo));
+                var weights = PostingWeight.AsSpan((int)lo, docs.Length);
+                for (var q = 0; q < docs.Length; q++)
+                    Unsafe.Add(ref slot, docs[q]) += weights[q] * wy;
             }
 
             var dense = s.Dense;
@@ -170,7 +173,7 @@ public static class SimilarityJoin
         /// <summary>The first posting in [lo, hi) whose document is at least <paramref name="doc"/>.</summary>
         private long FirstAtOrAfter(long lo, long hi, int doc)
         {
-            if (doc == 0 || hi == lo || PostingDoc[lo] >= doc)
+            if (hi == lo || PostingDoc[lo] >= doc)
                 return lo;
             while (lo < hi)
             {
