@@ -3,6 +3,7 @@ using BenchmarkDotNet.Attributes;
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Dedup;
 using ClassifyPipeline.Pipeline;
+using ClassifyPipeline.Tests.Support;
 using ClassifyPipeline.Text;
 using ClassifyPipeline.Vectors;
 
@@ -25,10 +26,7 @@ public class DedupBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClassifyPipeline.sln")))
-            dir = dir.Parent;
-        var path = Path.Combine(dir!.FullName, "..", "shared", "data", "topics", "bbc", "train.jsonl");
+        var path = Path.Combine(RepoPaths.SharedData, "topics", "bbc", "train.jsonl");
         var cleaner = new ArticleCleaner(_options.Clean);
         foreach (var line in File.ReadLines(path))
         {

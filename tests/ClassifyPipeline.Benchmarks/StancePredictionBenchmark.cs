@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using ClassifyPipeline.Classification;
 using ClassifyPipeline.Classification.Stance;
+using ClassifyPipeline.Tests.Support;
 
 namespace ClassifyPipeline.Benchmarks;
 
@@ -19,10 +20,7 @@ public class StancePredictionBenchmark
     [GlobalSetup]
     public void Setup()
     {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "ClassifyPipeline.sln")))
-            root = root.Parent;
-        var repo = root?.FullName ?? throw new InvalidOperationException("ClassifyPipeline.sln not found");
+        var repo = RepoPaths.Root;
         var options = new StanceOptions
         {
             TrainingDirectory = Path.Combine(repo, "training", "stance"),
@@ -31,7 +29,7 @@ public class StancePredictionBenchmark
         var files = DefaultStanceModel.TrainingFiles(options) ?? throw new InvalidOperationException("training/stance is missing");
         _model = DefaultStanceModel.GetOrTrain(options, files, out _);
 
-        var fnc1 = Path.Combine(repo, "..", "shared", "data", "stance", "fnc1");
+        var fnc1 = Path.Combine(RepoPaths.SharedData, "stance", "fnc1");
         var data = Fnc1Reader.Read(Path.Combine(fnc1, "train_stances.csv"), Path.Combine(fnc1, "train_bodies.csv"));
         var holdOut = Fnc1Reader.ReadIds(Path.Combine(fnc1, "splits", "story_hold_out_ids.txt"));
         _pairs = data.Where(holdOut).ToStancePairs().Take(1000).ToList();

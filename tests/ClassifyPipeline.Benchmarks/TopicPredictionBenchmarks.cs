@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using ClassifyPipeline.Classification.Topic;
+using ClassifyPipeline.Tests.Support;
 using ClassifyPipeline.Text;
 
 namespace ClassifyPipeline.Benchmarks;
@@ -18,7 +19,7 @@ public class TopicPredictionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var data = LabeledDataReader.Read([BbcPath()]);
+        var data = LabeledDataReader.Read([Path.Combine(RepoPaths.SharedData, "topics", "bbc", "train.jsonl")]);
         _model = new TopicEstimator(new TopicTrainingOptions()).Fit(data);
         var cleaner = new ArticleCleaner(new CleanOptions());
         _articles = data.Articles.Select(a => cleaner.Clean(a.Article)).ToList();
@@ -26,14 +27,4 @@ public class TopicPredictionBenchmarks
 
     [Benchmark(Description = "predict 1,774 BBC articles (analyze + TF-IDF + score), parallel")]
     public int PredictAll() => _model.Predict(_articles, 0.5, CancellationToken.None).Count;
-
-    private static string BbcPath()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "ClassifyPipeline.sln")))
-            dir = dir.Parent;
-        if (dir is null)
-            throw new InvalidOperationException("ClassifyPipeline.sln not found above " + AppContext.BaseDirectory);
-        return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "data", "topics", "bbc", "train.jsonl"));
-    }
 }

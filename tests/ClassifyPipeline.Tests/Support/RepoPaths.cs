@@ -1,6 +1,9 @@
 namespace ClassifyPipeline.Tests.Support;
 
-/// <summary>Finds the repository root (where ClassifyPipeline.sln is) and the shared data beside it.</summary>
+/// <summary>
+/// Finds the repository root (where ClassifyPipeline.sln is) and the development data: <c>CLASSIFY_SHARED_DATA</c> when set,
+/// else <c>../shared/data</c> beside the repository. Also compiled into the benchmarks project.
+/// </summary>
 public static class RepoPaths
 {
     public static string Root { get; } = FindRoot();
@@ -9,8 +12,9 @@ public static class RepoPaths
 
     public static string Training => Path.Combine(Root, "training");
 
-    /// <summary>The development data, <c>../shared/data</c> from the repository root.</summary>
-    public static string SharedData => Path.GetFullPath(Path.Combine(Root, "..", "shared", "data"));
+    /// <summary>The development data: <c>CLASSIFY_SHARED_DATA</c>, else <c>../shared/data</c> from the repository root.</summary>
+    public static string SharedData =>
+        Path.GetFullPath(Environment.GetEnvironmentVariable("CLASSIFY_SHARED_DATA") is { Length: > 0 } set ? set : Path.Combine(Root, "..", "shared", "data"));
 
     private static string FindRoot()
     {
