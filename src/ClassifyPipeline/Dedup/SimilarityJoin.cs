@@ -138,8 +138,7 @@ public static class SimilarityJoin
             var cut = (float)Threshold - RoundingMargin(y.Count);
             var cutVector = new Vector<float>(cut);
             var width = Vector<float>.Count;
-            var i0 = from;
-            for (; i0 < j; i0 += width)
+            for (var i0 = from; i0 < j; i0 += width)
             {
                 if (i0 + width <= j)
                 {

@@ -21,9 +21,6 @@ public sealed class BatchVectorizer
         Extend(count);
     }
 
-    /// <summary>Document slots, added or not.</summary>
-    public int Count => _documents.Count;
-
     /// <summary>Adds <paramref name="count"/> slots and returns the first one's number. Not safe beside concurrent <see cref="Add"/> calls.</summary>
     public int Extend(int count)
     {
@@ -48,14 +45,14 @@ public sealed class BatchVectorizer
     }
 
     /// <summary>The model fitted on every added document, and each document's unit TF-IDF vector (empty for one never added).</summary>
-    public (TfIdfModel Model, SparseVector[] Vectors) Fit(VectorizeOptions options, int maxDegreeOfParallelism = -1)
+    public (TfIdfModel Model, SparseVector[] Vectors) Fit(VectorizeOptions options)
     {
         // GetOrAdd may draw an id for a term another thread added first: such ids stay unused (null)
         var vocabulary = new string?[_nextId + 1];
         foreach (var (term, id) in _ids)
             vocabulary[id] = term;
         var df = new long[vocabulary.Length];
-        Parallel.For(0, _documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, d =>
+        Parallel.For(0, _documents.Count, d =>
         {
             if (_documents[d] is not { } ids)
                 return;
@@ -79,7 +76,7 @@ public sealed class BatchVectorizer
         for (var id = 0; id < vocabulary.Length; id++)
             toModel[id] = vocabulary[id] is { } term ? model.IndexOf(term) : -1;
         var vectors = new SparseVector[_documents.Count];
-        Parallel.For(0, _documents.Count, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism }, d =>
+        Parallel.For(0, _documents.Count, d =>
         {
             if (_documents[d] is not { } ids)
             {
