@@ -33,8 +33,11 @@ internal static class DedupCorpus
         var cleaner = new ArticleCleaner(options.Clean);
         var analyzer = new TextAnalyzer(options.Analysis);
         var analyzed = articles.Select(a => analyzer.Analyze(cleaner.Clean(a))).ToList();
-        var model = new TfIdfEstimator(options.Vectorize).Fit(CorpusStatistics.Empty.Add(analyzed.Select(a => a.Terms)));
-        var documents = analyzed.Select(a => new DedupDocument(a.Id, a.Clean.Article.Published, model.Transform(a.Terms))).ToList();
+        var vectorizer = new BatchVectorizer(analyzed.Count);
+        for (var i = 0; i < analyzed.Count; i++)
+            vectorizer.Add(i, analyzed[i].Terms);
+        var (model, vectors) = vectorizer.Fit(options.Vectorize);
+        var documents = analyzed.Select((a, i) => new DedupDocument(a.Id, a.Clean.Article.Published, vectors[i])).ToList();
         return (documents, model);
     }
 
