@@ -38,19 +38,61 @@ public sealed class TfIdfModel
     public int IndexOf(ReadOnlySpan<char> term) => _lookup.TryGetValue(term, out var i) ? i : -1;
 
     /// <summary>The unit-length TF-IDF vector of a document given as its terms; unknown terms are ignored.</summary>
-    public SparseVector Transform(IReadOnlyList<string> terms)
-    {
-        var indices = new int[terms.Count];
-        for (var k = 0; k < indices.Length; k++)
-            indices[k] = _index.TryGetValue(terms[k], out var i) ? i : -1;
-        return Transform(indices);
-    }
+    public SparseVector Transform(IReadOnlyList<string> terms) => Transform(Indices(terms));
 
     /// <summary>
     /// The unit-length TF-IDF vector of a document given as the model indices of its term occurrences (in any order,
     /// repeated per occurrence); negative indices (terms not in the model) are ignored. Sorts <paramref name="termIndices"/>.
     /// </summary>
     public SparseVector Transform(int[] termIndices)
+    {
+        var (indices, weights) = Weigh(termIndices);
+        return Normalized(indices, weights);
+    }
+
+    /// <summary>
+    /// The unit-length sum of two TF-IDF vectors before normalization: the document's, plus
+    /// <paramref name="emphasis"/> times that of a part of it (its lead), so that the part's terms count more.
+    /// Each part gets its own tf (sublinear if the model is); unknown terms are ignored.
+    /// </summary>
+    public SparseVector Transform(IReadOnlyList<string> terms, IReadOnlyList<string> emphasized, double emphasis)
+    {
+        var (ai, aw) = Weigh(Indices(terms));
+        var (bi, bw) = Weigh(Indices(emphasized));
+        var indices = new int[ai.Length + bi.Length];
+        var weights = new double[indices.Length];
+        int a = 0, b = 0, at = 0;
+        while (a < ai.Length || b < bi.Length)
+        {
+            if (b == bi.Length || (a < ai.Length && ai[a] < bi[b]))
+            {
+                indices[at] = ai[a];
+                weights[at++] = aw[a++];
+            }
+            else if (a == ai.Length || bi[b] < ai[a])
+            {
+                indices[at] = bi[b];
+                weights[at++] = emphasis * bw[b++];
+            }
+            else
+            {
+                indices[at] = ai[a];
+                weights[at++] = aw[a++] + emphasis * bw[b++];
+            }
+        }
+        return Normalized(indices.AsSpan(0, at).ToArray(), weights.AsSpan(0, at).ToArray());
+    }
+
+    private int[] Indices(IReadOnlyList<string> terms)
+    {
+        var indices = new int[terms.Count];
+        for (var k = 0; k < indices.Length; k++)
+            indices[k] = _index.TryGetValue(terms[k], out var i) ? i : -1;
+        return indices;
+    }
+
+    /// <summary>The distinct known terms of a document (sorted) and their TF-IDF weights, not normalized. Sorts <paramref name="termIndices"/>.</summary>
+    private (int[] Indices, double[] Weights) Weigh(int[] termIndices)
     {
         Array.Sort(termIndices);
         var distinct = 0;
@@ -59,11 +101,8 @@ public sealed class TfIdfModel
             if (termIndices[k] >= 0 && (k == 0 || termIndices[k] != termIndices[k - 1]))
                 distinct++;
         }
-        if (distinct == 0)
-            return SparseVector.Empty;
         var indices = new int[distinct];
-        var values = new float[distinct];
-        double norm = 0;
+        var weights = new double[distinct];
         var at = 0;
         for (var k = 0; k < termIndices.Length;)
         {
@@ -74,16 +113,25 @@ public sealed class TfIdfModel
             if (term >= 0)
             {
                 var count = end - k;
-                var w = (SublinearTf ? 1 + Math.Log(count) : count) * Idf[term];
                 indices[at] = term;
-                values[at++] = (float)w;
-                norm += w * w;
+                weights[at++] = (SublinearTf ? 1 + Math.Log(count) : count) * Idf[term];
             }
             k = end;
         }
+        return (indices, weights);
+    }
+
+    private static SparseVector Normalized(int[] indices, double[] weights)
+    {
+        if (indices.Length == 0)
+            return SparseVector.Empty;
+        double norm = 0;
+        foreach (var w in weights)
+            norm += w * w;
         var scale = 1 / Math.Sqrt(norm);
+        var values = new float[weights.Length];
         for (var k = 0; k < values.Length; k++)
-            values[k] = (float)(values[k] * scale);
+            values[k] = (float)(weights[k] * scale);
         return new SparseVector(indices, values);
     }
 

@@ -47,6 +47,36 @@ public sealed class TfIdfTests
     }
 
     [Fact]
+    public void Transform_WithEmphasizedPart_AddsItsWeightsBeforeNormalizing()
+    {
+        var model = Fit(new VectorizeOptions { SublinearTf = true });
+        // the document "war war war syria" with its part "war peace unknown" counted 0.5 times more;
+        // the part's terms get their own tf: war once there, peace once (though not in the document)
+        var v = model.Transform(Corpus[2], ["war", "peace", "unknown"], 0.5);
+        double idfPeace = Math.Log(4.0 / 3) + 1, idfSyria = Math.Log(4.0 / 2) + 1, idfWar = Math.Log(4.0 / 3) + 1;
+        double peace = 0.5 * idfPeace, syria = idfSyria, war = (1 + Math.Log(3)) * idfWar + 0.5 * idfWar;
+        var norm = Math.Sqrt(peace * peace + syria * syria + war * war);
+        Assert.Equal([0, 1, 3], v.Indices);
+        Assert.Equal(peace / norm, v.Values[0], 6);
+        Assert.Equal(syria / norm, v.Values[1], 6);
+        Assert.Equal(war / norm, v.Values[2], 6);
+    }
+
+    [Fact]
+    public void Transform_EmphasisZeroOrEmptyPart_SameAsDocumentAlone()
+    {
+        var model = Fit(new VectorizeOptions { SublinearTf = true });
+        var alone = model.Transform(Corpus[2]);
+        Assert.Equal(alone.Values, model.Transform(Corpus[2], Corpus[1], 0).Values.Where(x => x != 0));
+        Assert.Equal(alone.Values, model.Transform(Corpus[2], [], 2).Values);
+        Assert.Equal(alone.Indices, model.Transform(Corpus[2], [], 2).Indices);
+        // the whole document emphasized: the same direction, so the same unit vector
+        var doubled = model.Transform(Corpus[2], Corpus[2], 1);
+        for (var k = 0; k < alone.Count; k++)
+            Assert.Equal(alone.Values[k], doubled.Values[k], 6);
+    }
+
+    [Fact]
     public void Transform_SublinearTf_UsesOnePlusLogCount()
     {
         var model = Fit(new VectorizeOptions { SublinearTf = true });

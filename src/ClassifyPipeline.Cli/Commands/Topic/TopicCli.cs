@@ -14,6 +14,7 @@ internal sealed class TopicCli
     public Option<Stemming> Stem { get; } = new("--stemming") { Description = "None or English (Snowball Porter2)", DefaultValueFactory = _ => Stemming.None };
     public Option<bool> Sublinear { get; } = new("--sublinear") { Description = "TF-IDF with sublinear tf, 1 + log(tf) (true or false)", DefaultValueFactory = _ => true };
     public Option<int> TitleWeight { get; } = new("--title-weight") { Description = "How many times the title's terms count (0..10)", DefaultValueFactory = _ => 1 };
+    public Option<float> LeadWeight { get; } = new("--lead-weight") { Description = "Add the lead's (title and first paragraph) TF-IDF vector this many times to the article's before normalizing (0..10; 0: off)", DefaultValueFactory = _ => 0.5f };
     public Option<float?> L2 { get; } = new("--l2") { Description = "L2 regularization (LinearSvm: lambda; LinearSvmDcd: C = 1/(lambda n)); default: the trainer's" };
     public Option<float> Tolerance { get; } = new("--tolerance") { Description = "SDCA convergence tolerance", DefaultValueFactory = _ => 0.01f };
     public Option<int?> Iterations { get; } = new("--iterations") { Description = "Passes over the data; default: the trainer's" };
@@ -30,7 +31,7 @@ internal sealed class TopicCli
 
     public void AddTraining(Command command)
     {
-        foreach (var option in new Option[] { Trainer, NGram, MinDf, Sublinear, Stem, TitleWeight, L2, Tolerance, Iterations, PositiveWeight, NbScaling, NbBeta, ThresholdFolds, ThresholdObjective, Threshold, Fallback, Seed })
+        foreach (var option in new Option[] { Trainer, NGram, MinDf, Sublinear, Stem, TitleWeight, LeadWeight, L2, Tolerance, Iterations, PositiveWeight, NbScaling, NbBeta, ThresholdFolds, ThresholdObjective, Threshold, Fallback, Seed })
             command.Add(option);
     }
 
@@ -54,6 +55,9 @@ internal sealed class TopicCli
         var titleWeight = parse.GetValue(TitleWeight);
         if (titleWeight is < 0 or > 10)
             throw new CliError(ExitCodes.Usage, $"--title-weight is {titleWeight}, outside 0..10");
+        var leadWeight = parse.GetValue(LeadWeight);
+        if (leadWeight is < 0 or > 10 || float.IsNaN(leadWeight))
+            throw new CliError(ExitCodes.Usage, $"--lead-weight is {leadWeight}, outside 0..10");
         var positiveWeight = parse.GetValue(PositiveWeight);
         if (positiveWeight is <= 0 or > 100)
             throw new CliError(ExitCodes.Usage, $"--positive-weight is {positiveWeight}, outside (0, 100]");
@@ -68,6 +72,7 @@ internal sealed class TopicCli
             SublinearTf = parse.GetValue(Sublinear),
             Stemming = parse.GetValue(Stem),
             TitleWeight = titleWeight,
+            LeadWeight = leadWeight,
             L2Regularization = parse.GetValue(L2),
             Iterations = parse.GetValue(Iterations),
             Tolerance = parse.GetValue(Tolerance),

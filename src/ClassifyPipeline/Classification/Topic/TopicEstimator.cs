@@ -49,15 +49,15 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
 
         progress?.Report($"analyzing {articles.Count:N0} articles");
         var analysis = Options.Analysis();
-        var terms = Analyze(articles, analysis, cancellationToken);
-        var statistics = CorpusStatistics.Empty.Add(terms);
+        var terms = Analyze(articles, analysis, Options.LeadWeight, cancellationToken);
+        var statistics = CorpusStatistics.Empty.Add(terms.Select(t => t.Terms));
         var vocabulary = new TfIdfEstimator(new VectorizeOptions
         {
             SublinearTf = Options.SublinearTf,
             SmoothIdf = true,
             MinDocumentFrequency = Options.MinDocumentFrequency,
         }).Fit(statistics);
-        var vectors = terms.Select(vocabulary.Transform).ToArray();
+        var vectors = terms.Select(t => TopicFeatures.Vector(vocabulary, t.Terms, t.LeadTerms, Options.LeadWeight)).ToArray();
         cancellationToken.ThrowIfCancellationRequested();
         var dimension = Math.Max(1, vocabulary.Terms.Count);
         if (vocabulary.Terms.Count == 0)
@@ -69,13 +69,13 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             var classes = articles.Select(a => labelIndex[a.Labels[0]]).ToArray();
             var (weights, biases) = LinearTrainers.Multiclass(vectors, classes, labelSet.Length, dimension, Options);
             return new TopicModel(labelSet, false, TopicScoring.Softmax, Options.Trainer.ToString(), analysis, vocabulary,
-                weights, biases, Fill(labelSet.Length, (float)Options.DecisionThreshold));
+                weights, biases, Fill(labelSet.Length, (float)Options.DecisionThreshold), leadWeight: Options.LeadWeight);
         }
 
         var targets = labelSet.Select(label => articles.Select(a => a.Labels.Contains(label, StringComparer.Ordinal)).ToArray()).ToArray();
         var (w, b) = OneVersusRest(vectors, targets, dimension, progress, cancellationToken);
         if (!data.MultiLabel)
-            return new TopicModel(labelSet, false, TopicScoring.Sigmoid, Options.Trainer.ToString(), analysis, vocabulary, w, b, Fill(labelSet.Length, (float)Options.DecisionThreshold));
+            return new TopicModel(labelSet, false, TopicScoring.Sigmoid, Options.Trainer.ToString(), analysis, vocabulary, w, b, Fill(labelSet.Length, (float)Options.DecisionThreshold), leadWeight: Options.LeadWeight);
         if (Options.Fallback == TopLabelFallback.Tuned && Options.ThresholdFolds < 2)
             throw new ArgumentException("a tuned top-label fallback needs threshold folds (2 or more)", nameof(Options));
         var thresholds = Fill(labelSet.Length, (float)Options.DecisionThreshold);
@@ -90,21 +90,21 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             if (Options.Fallback == TopLabelFallback.Tuned)
                 fallback = BestFallback(scores, targets, thresholds);
         }
-        return new TopicModel(labelSet, true, TopicScoring.Sigmoid, Options.Trainer.ToString(), analysis, vocabulary, w, b, thresholds, fallback);
+        return new TopicModel(labelSet, true, TopicScoring.Sigmoid, Options.Trainer.ToString(), analysis, vocabulary, w, b, thresholds, fallback, Options.LeadWeight);
     }
 
-    private static List<string>[] Analyze(IReadOnlyList<LabeledArticle> articles, AnalysisOptions analysis, CancellationToken cancellationToken)
+    private static (List<string> Terms, List<string>? LeadTerms)[] Analyze(IReadOnlyList<LabeledArticle> articles, AnalysisOptions analysis, float leadWeight, CancellationToken cancellationToken)
     {
         // One cleaner for all threads (it is thread-safe): its NonBacktracking regexes build their automata lazily,
         // so a cleaner per task replica would relearn them each time. The analyzer holds buffers: one per thread.
         var cleaner = new ArticleCleaner(new CleanOptions());
-        var terms = new List<string>[articles.Count];
+        var terms = new (List<string>, List<string>?)[articles.Count];
         Parallel.For(0, articles.Count,
             new ParallelOptions { CancellationToken = cancellationToken },
             () => new TextAnalyzer(analysis),
             (i, _, analyzer) =>
             {
-                terms[i] = [.. analyzer.Analyze(cleaner.Clean(articles[i].Article)).Terms];
+                terms[i] = TopicFeatures.Analyze(cleaner.Clean(articles[i].Article), analyzer, leadWeight);
                 return analyzer;
             },
             _ => { });

@@ -12,7 +12,7 @@ namespace ClassifyPipeline.Classification.Topic;
 /// </summary>
 public sealed class TopicModel
 {
-    public const int FormatVersion = 2;
+    public const int FormatVersion = 3;
 
     /// <summary>A <see cref="FallbackThreshold"/> that no score reaches: an article may get no label.</summary>
     public const float NoFallback = float.PositiveInfinity;
@@ -27,8 +27,10 @@ public sealed class TopicModel
     public TopicModel(
         IReadOnlyList<string> labels, bool multiLabel, TopicScoring scoring, string trainer,
         AnalysisOptions analysis, TfIdfModel vocabulary, float[] weights, float[] biases, float[] thresholds,
-        float fallbackThreshold = NoFallback)
+        float fallbackThreshold = NoFallback, float leadWeight = 0)
     {
+        if (!float.IsFinite(leadWeight) || leadWeight < 0)
+            throw new ArgumentOutOfRangeException(nameof(leadWeight), leadWeight, "the lead weight must be 0 or more");
         if (float.IsNaN(fallbackThreshold) || fallbackThreshold < 0)
             throw new ArgumentOutOfRangeException(nameof(fallbackThreshold), fallbackThreshold, "the fallback threshold must be a score of 0 or more");
         if (labels.Count == 0)
@@ -45,6 +47,7 @@ public sealed class TopicModel
         _biases = biases;
         _thresholds = thresholds;
         FallbackThreshold = fallbackThreshold;
+        LeadWeight = leadWeight;
     }
 
     public IReadOnlyList<string> Labels => _labels;
@@ -68,8 +71,15 @@ public sealed class TopicModel
     /// </summary>
     public float FallbackThreshold { get; }
 
-    /// <summary>The TF-IDF vector of an article as the model sees it.</summary>
-    public SparseVector Featurize(CleanArticle article, TextAnalyzer analyzer) => Vocabulary.Transform(analyzer.Analyze(article).Terms);
+    /// <summary>How many times the lead's TF-IDF vector is added to the article's (see <see cref="TopicFeatures"/>); 0: not at all.</summary>
+    public float LeadWeight { get; }
+
+    /// <summary>The feature vector of an article as the model sees it.</summary>
+    public SparseVector Featurize(CleanArticle article, TextAnalyzer analyzer)
+    {
+        var (terms, lead) = TopicFeatures.Analyze(article, analyzer, LeadWeight);
+        return TopicFeatures.Vector(Vocabulary, terms, lead, LeadWeight);
+    }
 
     /// <summary>The 0..1 score of every label (see <see cref="Scoring"/>), in <see cref="Labels"/> order.</summary>
     public double[] Scores(SparseVector features)
@@ -179,6 +189,7 @@ public sealed class TopicModel
             writer.Write(_thresholds[l]);
         }
         writer.Write(FallbackThreshold);
+        writer.Write(LeadWeight);
         writer.Flush();
         Vocabulary.Save(stream);
         writer.Write(_weights.Length);
@@ -229,6 +240,9 @@ public sealed class TopicModel
             var fallback = reader.ReadSingle();
             if (float.IsNaN(fallback) || fallback < 0)
                 throw new InvalidDataException($"corrupt topic model: fallback threshold {fallback}");
+            var leadWeight = reader.ReadSingle();
+            if (!float.IsFinite(leadWeight) || leadWeight < 0)
+                throw new InvalidDataException($"corrupt topic model: lead weight {leadWeight}");
             var vocabulary = TfIdfModel.Load(stream);
             var length = reader.ReadInt32();
             if (length != (long)vocabulary.Terms.Count * count)
@@ -236,7 +250,7 @@ public sealed class TopicModel
             var weights = new float[length];
             var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan());
             stream.ReadExactly(bytes);
-            return new TopicModel(labels, multi, scoring, trainer, analysis, vocabulary, weights, biases, thresholds, fallback);
+            return new TopicModel(labels, multi, scoring, trainer, analysis, vocabulary, weights, biases, thresholds, fallback, leadWeight);
         }
         catch (EndOfStreamException)
         {

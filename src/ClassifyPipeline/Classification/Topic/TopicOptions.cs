@@ -32,9 +32,14 @@ public sealed class TopicOptions
     [Range(1, 1000)]
     public int MinDocumentFrequency { get; set; } = 3;
 
+    /// <summary>How many times the lead's (title and first paragraph) TF-IDF vector is added to the article's in the default model's features; 0: off.</summary>
+    [Range(0.0, 10.0)]
+    public float LeadWeight { get; set; } = 0.5f;
+
     public TopicTrainingOptions Training() => new()
     {
         Trainer = Trainer,
+        LeadWeight = LeadWeight,
         MaxNGram = MaxNGram,
         MinDocumentFrequency = MinDocumentFrequency,
     };

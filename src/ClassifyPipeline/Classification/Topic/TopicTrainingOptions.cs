@@ -24,6 +24,12 @@ public sealed record TopicTrainingOptions
     /// <summary>How many times the title's terms count.</summary>
     public int TitleWeight { get; init; } = 1;
 
+    /// <summary>
+    /// How many times the TF-IDF vector of the lead (title and first paragraph) is added to the article's before
+    /// normalizing (<see cref="TopicFeatures"/>); 0: the article's vector alone. 0.5 was chosen by 5-fold CV on BBC averaged over ten fold seeds (README).
+    /// </summary>
+    public float LeadWeight { get; init; } = 0.5f;
+
     /// <summary>L2 regularization strength given to the trainer (LinearSvm: its lambda; LinearSvmDcd: C = 1/(λ n)); null leaves the trainer's default.</summary>
     public float? L2Regularization { get; init; }
 
@@ -81,6 +87,7 @@ public sealed record TopicTrainingOptions
         "sublinear=" + SublinearTf,
         "stem=" + Stemming,
         "title=" + TitleWeight.ToString(CultureInfo.InvariantCulture),
+        "lead=" + LeadWeight.ToString("R", CultureInfo.InvariantCulture),
         "l2=" + (L2Regularization?.ToString("R", CultureInfo.InvariantCulture) ?? "default"),
         "iter=" + (Iterations?.ToString(CultureInfo.InvariantCulture) ?? "default"),
         "tol=" + Tolerance.ToString("R", CultureInfo.InvariantCulture),

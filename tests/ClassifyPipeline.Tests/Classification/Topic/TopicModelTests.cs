@@ -121,4 +121,42 @@ public sealed class TopicModelTests
         var metrics = TopicEvaluator.Evaluate(model, testMulti);
         Assert.True(metrics.MicroF1 > 0.8, $"micro-F1 {metrics.MicroF1}");
     }
+
+    [Fact]
+    public void Lead_IsTitleAndFirstNonBlankParagraph()
+    {
+        var article = new CleanArticle(new ClassifyPipeline.Articles.Article("a", null, null, "Club floats", "", null), "Club floats", "\n  \nThe club may list its shares.\nIt plays football.\n", false);
+        var lead = TopicFeatures.Lead(article);
+        Assert.Equal("Club floats", lead.Title);
+        Assert.Equal("The club may list its shares.", lead.Body);
+        Assert.Equal("", TopicFeatures.Lead(article with { Body = "\n \n" }).Body);
+    }
+
+    [Fact]
+    public void Featurize_LeadWeight_LeadTermsCountMore()
+    {
+        var analyzer = new TextAnalyzer(Small.Value.Analysis);
+        var article = Clean(BbcSamples.Take(1, offset: 6))[0];
+        var (terms, lead) = TopicFeatures.Analyze(article, analyzer, 0.5f);
+        Assert.NotNull(lead);
+        Assert.True(lead.Count < terms.Count, "the lead is part of the article");
+        var plain = TopicFeatures.Vector(Small.Value.Vocabulary, terms, null, 0);
+        var weighted = TopicFeatures.Vector(Small.Value.Vocabulary, terms, lead, 0.5f);
+        Assert.Equal(plain.Indices, weighted.Indices); // the lead adds no term the article lacks
+        var leadTerm = Small.Value.Vocabulary.IndexOf(lead.First(t => Small.Value.Vocabulary.IndexOf(t) >= 0));
+        var k = Array.IndexOf(plain.Indices, leadTerm);
+        Assert.True(weighted.Values[k] > plain.Values[k], "a lead term weighs more");
+        Assert.Null(TopicFeatures.Analyze(article, analyzer, 0).LeadTerms);
+    }
+
+    [Fact]
+    public void SaveLoad_KeepsLeadWeight()
+    {
+        var model = new TopicEstimator(new TopicTrainingOptions { LeadWeight = 2 }).Fit(BbcSamples.Take(10));
+        using var stream = new MemoryStream();
+        model.Save(stream);
+        stream.Position = 0;
+        Assert.Equal(2f, TopicModel.Load(stream).LeadWeight);
+        Assert.Equal(new TopicTrainingOptions().LeadWeight, Small.Value.LeadWeight);
+    }
 }
