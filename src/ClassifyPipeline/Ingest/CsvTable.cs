@@ -17,6 +17,7 @@ public sealed class CsvTable
         _rows = rows;
     }
 
+    /// <summary>Column index by name; a name repeated in the header maps to its first column.</summary>
     public IReadOnlyDictionary<string, int> Header { get; }
 
     /// <summary>The header row as read: its line number and its fields untrimmed, for error messages.</summary>
@@ -50,8 +51,8 @@ public sealed class CsvTable
             string? error = null;
             if (!row.Complete)
                 error = "unterminated quoted field at end of file";
-            else if (row.Fields.Length != Header.Count)
-                error = $"expected {Header.Count} fields as in the header, found {row.Fields.Length}";
+            else if (row.Fields.Length != HeaderRow.Fields.Length)
+                error = $"expected {HeaderRow.Fields.Length} fields as in the header, found {row.Fields.Length}";
             yield return new CsvRecord(row.Line, row.Fields, error, Header);
         }
     }

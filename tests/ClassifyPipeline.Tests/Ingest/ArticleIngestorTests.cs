@@ -53,6 +53,20 @@ public sealed class ArticleIngestorTests
     }
 
     [Fact]
+    public void Ingest_CsvWithARepeatedColumnName_RowsCountEveryColumnAndTheFirstWins()
+    {
+        using var temp = new TempDirectory();
+        // a spreadsheet export with two "note" columns: rows have 4 fields, as the header has 4 columns
+        var result = Ingest(temp.File("items.csv", "id,note,text,NOTE\nc1,first,the body,second\nc2,x,y\n"));
+
+        var article = Assert.Single(result.Articles);
+        Assert.Equal(("c1", "the body"), (article.Id, article.Body));
+        var rejection = Assert.Single(result.Rejections);
+        Assert.Equal("line 3", rejection.Location);
+        Assert.Contains("expected 4 fields as in the header, found 3", rejection.Reason);
+    }
+
+    [Fact]
     public void Ingest_CsvWithoutTextColumn_RejectsTheFile()
     {
         using var temp = new TempDirectory();
