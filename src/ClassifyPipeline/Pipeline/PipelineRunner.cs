@@ -50,14 +50,18 @@ public sealed class PipelineRunner
             PipelineLog.Rejected(_logger, r.Input, r.Location, r.Reason);
 
         var articles = ingest.Articles;
-        var analyzed = Timed("clean+analyze", timings, () => CleanAndAnalyze(articles, progress, cancellationToken));
+        // Without state the terms go straight into the vectorizer as ids: a batch's term strings (one per token and
+        // bigram) are never all held at once. The state keeps term counts per article, so it takes the terms.
+        var vectorizer = _state is null ? new BatchVectorizer(articles.Count) : null;
+        var (cleaned, analyzed) = Timed("clean+analyze", timings, () => CleanAndAnalyze(articles, vectorizer, progress, cancellationToken));
 
-        var dedup = _state is not null
-            ? Timed("vectorize+dedup+state", timings, () => new StoryTracker(_state, _options, _logger, _time).Run(analyzed, cancellationToken))
-            : Deduplicate(analyzed, timings, cancellationToken);
-        PipelineLog.Deduplicated(_logger, dedup.Stories.Count, dedup.Assignments.Count(a => a.DuplicateOf is not null), analyzed.Length);
+        var dedup = vectorizer is null
+            ? Timed("vectorize+dedup+state", timings, () => new StoryTracker(_state!, _options, _logger, _time).Run(analyzed!, cancellationToken))
+            : Deduplicate(cleaned, vectorizer, timings, cancellationToken);
+        PipelineLog.Deduplicated(_logger, dedup.Stories.Count, dedup.Assignments.Count(a => a.DuplicateOf is not null), cleaned.Length);
+        analyzed = null;
 
-        var byId = analyzed.ToDictionary(a => a.Id, a => a.Clean, StringComparer.Ordinal);
+        var byId = cleaned.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var ordered = dedup.Assignments.Select(a => byId[a.Id]).ToList();
         var topics = Timed("topic", timings, () => PredictTopics(ordered, cancellationToken));
 
@@ -70,25 +74,25 @@ public sealed class PipelineRunner
         return new RunResult(results, dedup.Stories, ingest.Rejections, timings, files.Count);
     }
 
-    private DedupResult Deduplicate(AnalyzedArticle[] analyzed, List<StageTiming> timings, CancellationToken cancellationToken)
+    private DedupResult Deduplicate(CleanArticle[] cleaned, BatchVectorizer vectorizer, List<StageTiming> timings, CancellationToken cancellationToken)
     {
-        var (model, vectors) = Timed("vectorize", timings, () =>
-        {
-            var vectorizer = new BatchVectorizer(analyzed.Length);
-            Parallel.For(0, analyzed.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => vectorizer.Add(i, analyzed[i].Terms));
-            return vectorizer.Fit(_options.Vectorize);
-        });
+        var (model, vectors) = Timed("vectorize", timings, () => vectorizer.Fit(_options.Vectorize));
 
         return Timed("dedup", timings, () =>
         {
-            var documents = analyzed.Select((a, i) => new DedupDocument(a.Id, a.Clean.Article.Published, vectors[i])).ToList();
+            var documents = cleaned.Select((a, i) => new DedupDocument(a.Id, a.Article.Published, vectors[i])).ToList();
             return new Deduplicator(_options.Dedup).Run(documents, model, cancellationToken);
         });
     }
 
-    private AnalyzedArticle[] CleanAndAnalyze(IReadOnlyList<Article> articles, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cleans and analyzes every article (in parallel). With a <paramref name="vectorizer"/>, each article's terms go
+    /// into it and no analyzed articles are returned; without, they are returned for the state.
+    /// </summary>
+    private (CleanArticle[] Cleaned, AnalyzedArticle[]? Analyzed) CleanAndAnalyze(IReadOnlyList<Article> articles, BatchVectorizer? vectorizer, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
-        var result = new AnalyzedArticle[articles.Count];
+        var cleaned = new CleanArticle[articles.Count];
+        var analyzed = vectorizer is null ? new AnalyzedArticle[articles.Count] : null;
         var done = 0L;
         // one cleaner for all threads: its regular expressions learn their automata as they match, and Parallel.For
         // calls a local initializer again and again, so a cleaner per initializer would keep relearning them
@@ -98,14 +102,19 @@ public sealed class PipelineRunner
             () => new TextAnalyzer(_options.Analysis),
             (i, _, analyzer) =>
             {
-                result[i] = analyzer.Analyze(cleaner.Clean(articles[i]));
+                var result = analyzer.Analyze(cleaner.Clean(articles[i]));
+                cleaned[i] = result.Clean;
+                if (vectorizer is not null)
+                    vectorizer.Add(i, result.Terms);
+                else
+                    analyzed![i] = result;
                 var n = Interlocked.Increment(ref done);
                 if (n % 1000 == 0)
                     progress?.Report(new RunProgress("analyze", n, articles.Count));
                 return analyzer;
             },
             _ => { });
-        return result;
+        return (cleaned, analyzed);
     }
 
     private IReadOnlyList<TopicPrediction>? PredictTopics(IReadOnlyList<CleanArticle> articles, CancellationToken cancellationToken)
