@@ -60,17 +60,30 @@ public sealed class StanceModel : IStanceClassifier
         PredictProbabilities(pairs, cancellationToken).Select(Decide).ToArray();
 
     /// <summary>Per pair, the probability of each stance: P(unrelated) = 1 − P(related), and P(related) split by the normalized one-vs-rest scores.</summary>
-    public double[][] PredictProbabilities(IReadOnlyList<StancePair> pairs, CancellationToken cancellationToken)
+    public double[][] PredictProbabilities(IReadOnlyList<StancePair> pairs, CancellationToken cancellationToken) =>
+        PredictProbabilities(pairs, cancellationToken, chunkPairs: 8192);
+
+    internal double[][] PredictProbabilities(IReadOnlyList<StancePair> pairs, CancellationToken cancellationToken, int chunkPairs)
     {
-        if (pairs.Count == 0)
-            return [];
+        var result = new double[pairs.Count][];
+        // A chunk at a time: the analyzed texts of a whole batch (tokens, stems, sentences of every body) would take
+        // gigabytes at 100k articles, and a pair's features depend on its own two texts only.
+        for (var start = 0; start < pairs.Count; start += chunkPairs)
+        {
+            var chunk = pairs.Skip(start).Take(chunkPairs).ToList();
+            PredictChunk(chunk, result.AsSpan(start, chunk.Count), cancellationToken);
+        }
+        return result;
+    }
+
+    private void PredictChunk(List<StancePair> pairs, Span<double[]> result, CancellationToken cancellationToken)
+    {
         var (headlines, bodies) = StanceFeaturizer.Analyze(pairs, cancellationToken);
         var features = StanceFeaturizer.Features(_vocabulary, headlines, bodies, cancellationToken);
         cancellationToken.ThrowIfCancellationRequested();
         float[][] scores;
         lock (_gate)
             scores = _models.Select(m => StanceTrees.Score(m, features)).ToArray();
-        var result = new double[pairs.Count][];
         for (var i = 0; i < result.Length; i++)
         {
             double related = scores[0][i];
@@ -86,7 +99,6 @@ public sealed class StanceModel : IStanceClassifier
                 1 - related,
             ];
         }
-        return result;
     }
 
     private int Decide(double[] p) => Decide(p, RelatedThreshold, DisagreeBoost);

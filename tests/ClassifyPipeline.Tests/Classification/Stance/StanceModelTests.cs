@@ -65,6 +65,16 @@ public sealed class StanceModelTests(StanceFixture fixture) : IClassFixture<Stan
     }
 
     [Fact]
+    public void PredictProbabilities_InChunks_SameAsAllAtOnce()
+    {
+        // chunks of 7 split pairs that share a body or a headline between chunks
+        var pairs = fixture.Test.ToStancePairs().Take(150).ToList();
+        Assert.Equal(
+            fixture.Model.PredictProbabilities(pairs, default, chunkPairs: 1000),
+            fixture.Model.PredictProbabilities(pairs, default, chunkPairs: 7));
+    }
+
+    [Fact]
     public void Load_NotAStanceModel_InvalidData()
     {
         var e = Assert.Throws<InvalidDataException>(() => StanceModel.Load(new MemoryStream("{\"not\":\"a model\"}"u8.ToArray())));
