@@ -93,12 +93,12 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
         return new TopicModel(labelSet, true, TopicScoring.Sigmoid, Options.Trainer.ToString(), analysis, vocabulary, w, b, thresholds, fallback, Options.LeadWeight);
     }
 
-    private static (List<string> Terms, List<string>? LeadTerms)[] Analyze(IReadOnlyList<LabeledArticle> articles, AnalysisOptions analysis, float leadWeight, CancellationToken cancellationToken)
+    private static (IReadOnlyList<string> Terms, IReadOnlyList<string>? LeadTerms)[] Analyze(IReadOnlyList<LabeledArticle> articles, AnalysisOptions analysis, float leadWeight, CancellationToken cancellationToken)
     {
         // One cleaner for all threads (it is thread-safe): its NonBacktracking regexes build their automata lazily,
         // so a cleaner per task replica would relearn them each time. The analyzer holds buffers: one per thread.
         var cleaner = new ArticleCleaner(new CleanOptions());
-        var terms = new (List<string>, List<string>?)[articles.Count];
+        var terms = new (IReadOnlyList<string>, IReadOnlyList<string>?)[articles.Count];
         Parallel.For(0, articles.Count,
             new ParallelOptions { CancellationToken = cancellationToken },
             () => new TextAnalyzer(analysis),

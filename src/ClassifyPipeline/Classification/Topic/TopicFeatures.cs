@@ -12,14 +12,10 @@ namespace ClassifyPipeline.Classification.Topic;
 internal static class TopicFeatures
 {
     /// <summary>The article's terms, and its lead's when <paramref name="leadWeight"/> is above 0 (else null).</summary>
-    public static (List<string> Terms, List<string>? LeadTerms) Analyze(CleanArticle article, TextAnalyzer analyzer, float leadWeight)
-    {
-        var terms = analyzer.Analyze(article).Terms.ToList();
-        var lead = leadWeight > 0 ? analyzer.Analyze(Lead(article)).Terms.ToList() : null;
-        return (terms, lead);
-    }
+    public static (IReadOnlyList<string> Terms, IReadOnlyList<string>? LeadTerms) Analyze(CleanArticle article, TextAnalyzer analyzer, float leadWeight) =>
+        (analyzer.Analyze(article).Terms, leadWeight > 0 ? analyzer.Analyze(Lead(article)).Terms : null);
 
-    public static SparseVector Vector(TfIdfModel vocabulary, List<string> terms, List<string>? leadTerms, float leadWeight) =>
+    public static SparseVector Vector(TfIdfModel vocabulary, IReadOnlyList<string> terms, IReadOnlyList<string>? leadTerms, float leadWeight) =>
         leadTerms is null || leadWeight <= 0
             ? vocabulary.Transform(terms)
             : vocabulary.Transform(terms, leadTerms, leadWeight);
