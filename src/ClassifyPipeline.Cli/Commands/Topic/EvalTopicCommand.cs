@@ -21,12 +21,13 @@ public static class EvalTopicCommand
         var inputs = new Argument<string[]>("labeled") { Description = "Labeled data: .jsonl, .csv or a folder with one subfolder per label", Arity = ArgumentArity.OneOrMore };
         var modelPath = new Option<string?>("--model") { Description = "Evaluate this trained model" };
         var folds = new Option<int?>("--folds") { Description = "Cross-validate instead: train K models, each scored on the fold it did not see" };
+        var repeats = new Option<int>("--repeats") { Description = "With --folds: repeat the cross-validation with seeds --seed, +1, +2, … and report each and their mean (1..100)", DefaultValueFactory = _ => 1 };
         var holdout = new Option<double?>("--holdout") { Description = "Train on the first part of the data (input order) and score the last fraction F" };
         var labeledOnly = new Option<bool>("--labeled-only") { Description = "Multi-label: leave out articles that carry none of the evaluated labels, in training and scoring (the standard ModApte-90 corpus); --holdout splits at the same place" };
         var output = new Option<string?>("--out") { Description = "Also write the metrics as JSON to this file" };
         var command = new Command("topic", "Evaluate a topic model, or a training configuration by cross-validation or a held-out part")
         {
-            inputs, modelPath, folds, holdout, labeledOnly, output, cli.Labels, cli.LabelField,
+            inputs, modelPath, folds, repeats, holdout, labeledOnly, output, cli.Labels, cli.LabelField,
         };
         cli.AddTraining(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.Run(context, ct =>
@@ -40,6 +41,11 @@ public static class EvalTopicCommand
                 throw new CliError(ExitCodes.Usage, $"--folds is {k}, outside 2..50");
             if (fraction is <= 0 or >= 1)
                 throw new CliError(ExitCodes.Usage, $"--holdout is {fraction}, must be between 0 and 1");
+            var repeatCount = parse.GetValue(repeats);
+            if (repeatCount is < 1 or > 100)
+                throw new CliError(ExitCodes.Usage, $"--repeats is {repeatCount}, outside 1..100");
+            if (repeatCount > 1 && k is null)
+                throw new CliError(ExitCodes.Usage, "--repeats needs --folds");
             var options = cli.Training(parse);
             var loaded = model is null ? null : TopicCli.LoadModel(model);
             var data = TopicCli.Read(parse.GetValue(inputs)!, parse.GetValue(cli.LabelField));
@@ -48,6 +54,7 @@ public static class EvalTopicCommand
             var watch = Stopwatch.StartNew();
             string how;
             TopicMetrics metrics;
+            IReadOnlyList<(int Seed, TopicMetrics Metrics)>? repeated = null;
             if (loaded is not null)
             {
                 metrics = TopicCli.Checked(() => TopicEvaluator.Evaluate(loaded, data, ct, onlyLabeled));
@@ -55,8 +62,13 @@ public static class EvalTopicCommand
             }
             else if (k is { } foldCount)
             {
-                metrics = TopicCli.Checked(() => TopicEvaluator.CrossValidate(data, cli.LabelSet(parse), options, foldCount, progress, ct, onlyLabeled));
+                repeated = TopicCli.Checked(() => TopicEvaluator.RepeatedCrossValidate(data, cli.LabelSet(parse), options, foldCount, repeatCount, progress, ct, onlyLabeled));
+                metrics = repeated[0].Metrics;
                 how = $"{foldCount}-fold cross-validation{(onlyLabeled ? " of the labeled articles" : "")}, {options.Settings}";
+                if (repeatCount == 1)
+                    repeated = null;
+                else
+                    how = $"{repeatCount} × {how}";
             }
             else
             {
@@ -64,9 +76,11 @@ public static class EvalTopicCommand
                 how = $"held-out last {fraction!.Value.ToString(CultureInfo.InvariantCulture)} of the input{(onlyLabeled ? ", labeled articles only" : "")}, {options.Settings}";
             }
             ct.ThrowIfCancellationRequested();
-            Print(context.Output, metrics, how, watch.Elapsed);
+            Print(context.Output, metrics, repeated is null ? how : how + "; the details below are the first repeat's", watch.Elapsed);
+            if (repeated is not null)
+                PrintRepeats(context.Output, repeated);
             if (parse.GetValue(output) is { } path)
-                AtomicFile.Write(path, stream => WriteJson(stream, metrics, how));
+                AtomicFile.Write(path, stream => WriteJson(stream, metrics, how, repeated));
             return Task.FromResult(ExitCodes.Ok);
         }, cancellationToken));
         return command;
@@ -96,9 +110,41 @@ public static class EvalTopicCommand
         }
     }
 
+    /// <summary>Each repeat's headline numbers, then their mean and sample standard deviation.</summary>
+    internal static void PrintRepeats(TextWriter w, IReadOnlyList<(int Seed, TopicMetrics Metrics)> repeats)
+    {
+        w.WriteLine();
+        w.WriteLine("repeat  seed  accuracy  macro-F1  micro-F1");
+        for (var r = 0; r < repeats.Count; r++)
+        {
+            var (seed, m) = repeats[r];
+            w.WriteLine($"{r + 1,6}  {seed,4}  {(m.Accuracy is { } a ? F(a) : "  -   ")}    {F(m.MacroF1)}    {F(m.MicroF1)}");
+        }
+        var summary = Summary(repeats);
+        w.WriteLine($"mean over {repeats.Count} repeats: " + string.Join(", ", summary.Select(s => $"{s.Name} {F(s.Mean)} (sd {F(s.Sd)})")));
+    }
+
+    private static List<(string Name, double Mean, double Sd)> Summary(IReadOnlyList<(int Seed, TopicMetrics Metrics)> repeats)
+    {
+        var result = new List<(string, double, double)>();
+        if (repeats.All(r => r.Metrics.Accuracy is not null))
+            result.Add(MeanSd("accuracy", repeats.Select(r => r.Metrics.Accuracy!.Value)));
+        result.Add(MeanSd("macro-F1", repeats.Select(r => r.Metrics.MacroF1)));
+        result.Add(MeanSd("micro-F1", repeats.Select(r => r.Metrics.MicroF1)));
+        return result;
+    }
+
+    private static (string, double, double) MeanSd(string name, IEnumerable<double> values)
+    {
+        var v = values.ToArray();
+        var mean = v.Average();
+        var sd = v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : 0;
+        return (name, mean, sd);
+    }
+
     private static string Short(string label) => label.Length <= 6 ? label : label[..6];
 
-    private static void WriteJson(Stream stream, TopicMetrics m, string how)
+    private static void WriteJson(Stream stream, TopicMetrics m, string how, IReadOnlyList<(int Seed, TopicMetrics Metrics)>? repeats)
     {
         using var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         w.WriteStartObject();
@@ -138,6 +184,30 @@ public static class EvalTopicCommand
                 w.WriteEndArray();
             }
             w.WriteEndArray();
+        }
+        if (repeats is not null)
+        {
+            w.WriteStartArray("repeats");
+            foreach (var (seed, r) in repeats)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("seed", seed);
+                if (r.Accuracy is { } a)
+                    w.WriteNumber("accuracy", Math.Round(a, 6));
+                w.WriteNumber("macroF1", Math.Round(r.MacroF1, 6));
+                w.WriteNumber("microF1", Math.Round(r.MicroF1, 6));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartObject("mean");
+            foreach (var (name, mean, sd) in Summary(repeats))
+            {
+                w.WriteStartObject(name);
+                w.WriteNumber("mean", Math.Round(mean, 6));
+                w.WriteNumber("sd", Math.Round(sd, 6));
+                w.WriteEndObject();
+            }
+            w.WriteEndObject();
         }
         w.WriteEndObject();
     }

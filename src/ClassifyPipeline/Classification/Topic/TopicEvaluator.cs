@@ -57,6 +57,27 @@ public static class TopicEvaluator
     }
 
     /// <summary>
+    /// Repeated K-fold cross-validation: <see cref="CrossValidate"/> <paramref name="repeats"/> times, with the seed
+    /// (folds and training) <see cref="TopicTrainingOptions.Seed"/>, + 1, + 2, …; one result per repeat, in that order.
+    /// With a few dozen articles between one configuration and another, a single fold assignment is too noisy to choose by.
+    /// </summary>
+    public static IReadOnlyList<(int Seed, TopicMetrics Metrics)> RepeatedCrossValidate(LabeledData data, IReadOnlyList<string>? labels, TopicTrainingOptions options,
+        int folds, int repeats, IProgress<string>? progress = null, CancellationToken cancellationToken = default, bool labeledOnly = false)
+    {
+        if (repeats < 1)
+            throw new ArgumentOutOfRangeException(nameof(repeats), repeats, "at least one repeat");
+        var results = new List<(int, TopicMetrics)>(repeats);
+        for (var r = 0; r < repeats; r++)
+        {
+            var seeded = options with { Seed = options.Seed + r };
+            if (repeats > 1)
+                progress?.Report($"repeat {r + 1}/{repeats} (seed {seeded.Seed})");
+            results.Add((seeded.Seed, CrossValidate(data, labels, seeded, folds, progress, cancellationToken, labeledOnly)));
+        }
+        return results;
+    }
+
+    /// <summary>
     /// Trains on the first (1 - <paramref name="fraction"/>) of the articles in input order and scores the rest.
     /// <paramref name="labeledOnly"/> (multi-label): the split stays where it is, and articles carrying none of the labels
     /// are then left out on both sides (as in the standard ModApte-90 corpus of Yang &amp; Liu 1999).

@@ -51,6 +51,43 @@ public sealed class TopicCommandTests
     }
 
     [Fact]
+    public async Task EvalFolds_Repeats_EachSeedAsAloneAndTheirMean()
+    {
+        using var dir = new TempDirectory();
+        var data = BbcSamples.WriteJsonl(dir, "d.jsonl", 12);
+        var json = Path.Combine(dir.Path, "m.json");
+        var repeated = await CliRunner.Run("eval", "topic", data, "--folds", "3", "--ngram", "1", "--repeats", "3", "--seed", "5", "--out", json);
+        Assert.True(repeated.ExitCode == 0, repeated.Error);
+        Assert.Contains("3 × 3-fold cross-validation", repeated.Output);
+
+        // each repeat is the cross-validation with its seed run alone; the mean is theirs
+        var alone = new List<double>();
+        foreach (var seed in new[] { 5, 6, 7 })
+        {
+            var single = await CliRunner.Run("eval", "topic", data, "--folds", "3", "--ngram", "1", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Assert.True(single.ExitCode == 0, single.Error);
+            alone.Add(double.Parse(single.Output.Split('\n').Single(l => l.StartsWith("accuracy", StringComparison.Ordinal))[8..].Trim(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+        var root = JsonDocument.Parse(File.ReadAllText(json)).RootElement;
+        var repeats = root.GetProperty("repeats").EnumerateArray().ToList();
+        Assert.Equal([5, 6, 7], repeats.Select(r => r.GetProperty("seed").GetInt32()));
+        for (var r = 0; r < 3; r++)
+            Assert.Equal(alone[r], repeats[r].GetProperty("accuracy").GetDouble(), 4);
+        Assert.Equal(alone.Average(), root.GetProperty("mean").GetProperty("accuracy").GetProperty("mean").GetDouble(), 4);
+        Assert.Contains("mean over 3 repeats: accuracy", repeated.Output);
+    }
+
+    [Fact]
+    public async Task EvalRepeats_WithoutFolds_UsageError()
+    {
+        using var dir = new TempDirectory();
+        var data = dir.File("d.jsonl", "{\"label\": \"a\", \"text\": \"x\"}\n");
+        var result = await CliRunner.Run("eval", "topic", data, "--holdout", "0.5", "--repeats", "2");
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--repeats needs --folds", result.Error);
+    }
+
+    [Fact]
     public async Task Train_BadInput_ExitCode3AndNothingWritten()
     {
         using var dir = new TempDirectory();
