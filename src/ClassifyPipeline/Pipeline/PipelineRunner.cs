@@ -59,7 +59,7 @@ public sealed class PipelineRunner
             ? Timed("vectorize+dedup+state", timings, () => new StoryTracker(_state!, _options, _logger, _time).Run(analyzed!, cancellationToken))
             : Deduplicate(cleaned, vectorizer, timings, cancellationToken);
         PipelineLog.Deduplicated(_logger, dedup.Stories.Count, dedup.Assignments.Count(a => a.DuplicateOf is not null), cleaned.Length);
-        analyzed = null;
+        analyzed = null; // captured by the lambda above, so it would otherwise hold every term list through topic and stance
 
         var byId = cleaned.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var ordered = dedup.Assignments.Select(a => byId[a.Id]).ToList();
