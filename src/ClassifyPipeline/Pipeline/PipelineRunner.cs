@@ -50,16 +50,17 @@ public sealed class PipelineRunner
             PipelineLog.Rejected(_logger, r.Input, r.Location, r.Reason);
 
         var articles = ingest.Articles;
-        // Without state the terms go straight into the vectorizer as ids: a batch's term strings (one per token and
-        // bigram) are never all held at once. The state keeps term counts per article, so it takes the terms.
+        // The terms of an article are let go as soon as it is analyzed, so a batch's term strings (one per token and
+        // bigram) are never all held at once: without state they go into the vectorizer as ids, with state they are
+        // counted, as the state stores them.
         var vectorizer = _state is null ? new BatchVectorizer(articles.Count) : null;
-        var (cleaned, analyzed) = Timed("clean+analyze", timings, () => CleanAndAnalyze(articles, vectorizer, progress, cancellationToken));
+        var (cleaned, counted) = Timed("clean+analyze", timings, () => CleanAndAnalyze(articles, vectorizer, progress, cancellationToken));
 
         var dedup = vectorizer is null
-            ? Timed("vectorize+dedup+state", timings, () => new StoryTracker(_state!, _options, _logger, _time).Run(analyzed!, cancellationToken))
+            ? Timed("vectorize+dedup+state", timings, () => new StoryTracker(_state!, _options, _logger, _time).Run(counted!, cancellationToken))
             : Deduplicate(cleaned, vectorizer, timings, cancellationToken);
         PipelineLog.Deduplicated(_logger, dedup.Stories.Count, dedup.Assignments.Count(a => a.DuplicateOf is not null), cleaned.Length);
-        analyzed = null; // captured by the lambda above, so it would otherwise hold every term list through topic and stance
+        counted = null; // captured by the lambda above, so it would otherwise hold every article's counts through topic and stance
 
         var byId = cleaned.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var ordered = dedup.Assignments.Select(a => byId[a.Id]).ToList();
@@ -87,12 +88,12 @@ public sealed class PipelineRunner
 
     /// <summary>
     /// Cleans and analyzes every article (in parallel). With a <paramref name="vectorizer"/>, each article's terms go
-    /// into it and no analyzed articles are returned; without, they are returned for the state.
+    /// into it; without, they are returned counted, for the state.
     /// </summary>
-    private (CleanArticle[] Cleaned, AnalyzedArticle[]? Analyzed) CleanAndAnalyze(IReadOnlyList<Article> articles, BatchVectorizer? vectorizer, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    private (CleanArticle[] Cleaned, CountedArticle[]? Counted) CleanAndAnalyze(IReadOnlyList<Article> articles, BatchVectorizer? vectorizer, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var cleaned = new CleanArticle[articles.Count];
-        var analyzed = vectorizer is null ? new AnalyzedArticle[articles.Count] : null;
+        var counted = vectorizer is null ? new CountedArticle[articles.Count] : null;
         var done = 0L;
         // one cleaner for all threads: its regular expressions learn their automata as they match, and Parallel.For
         // calls a local initializer again and again, so a cleaner per initializer would keep relearning them
@@ -107,14 +108,14 @@ public sealed class PipelineRunner
                 if (vectorizer is not null)
                     vectorizer.Add(i, result.Terms);
                 else
-                    analyzed![i] = result;
+                    counted![i] = new CountedArticle(result.Clean, TermCounts.From(result.Terms));
                 var n = Interlocked.Increment(ref done);
                 if (n % 1000 == 0)
                     progress?.Report(new RunProgress("analyze", n, articles.Count));
                 return analyzer;
             },
             _ => { });
-        return (cleaned, analyzed);
+        return (cleaned, counted);
     }
 
     private IReadOnlyList<TopicPrediction>? PredictTopics(IReadOnlyList<CleanArticle> articles, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
     /// Runs the batch. The result has an assignment for every batch article (canonical order) and the stories
     /// holding batch articles, with all their stored members, so links to earlier articles resolve.
     /// </summary>
-    public DedupResult Run(IReadOnlyList<AnalyzedArticle> batch, CancellationToken cancellationToken = default)
+    public DedupResult Run(IReadOnlyList<CountedArticle> batch, CancellationToken cancellationToken = default)
     {
         var batchIds = new HashSet<string>(StringComparer.Ordinal);
         foreach (var a in batch)
@@ -38,7 +38,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
         var now = _time.GetUtcNow();
 
         var existing = session.LoadArticles(batchIds).ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var counts = batch.Select(a => TermCounts.From(a.Terms)).ToArray();
+        var counts = batch.Select(a => a.Terms).ToArray();
         var storedCount = session.DocumentCount();
 
         // The window reaches back from the batch's earliest article; a re-run of a batch sees the same window.
@@ -89,9 +89,9 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
 
         var documents = new List<DedupDocument>(batch.Count + window.Count);
         for (var i = 0; i < batch.Count; i++)
-            documents.Add(new DedupDocument(batch[i].Id, batch[i].Clean.Article.Published, model.Transform(batch[i].Terms)));
+            documents.Add(new DedupDocument(batch[i].Id, batch[i].Clean.Article.Published, model.Transform(counts[i].Terms, counts[i].Counts)));
         foreach (var a in window)
-            documents.Add(new DedupDocument(a.Id, a.Published, model.Transform(a.Terms!.Expand())));
+            documents.Add(new DedupDocument(a.Id, a.Published, model.Transform(a.Terms!.Terms, a.Terms.Counts)));
         var dedup = new Deduplicator(options.Dedup).Run(documents, model, cancellationToken);
 
         // Map Dedup's stories onto the ids the state knows.

@@ -37,21 +37,8 @@ public sealed class TermCounts
         return new TermCounts(keys, values);
     }
 
-    /// <summary>The terms with repeats (each as often as it was counted), as the vectorizer takes them.</summary>
-    public IReadOnlyList<string> Expand()
-    {
-        var total = 0;
-        foreach (var c in _counts)
-            total += c;
-        var result = new string[total];
-        var k = 0;
-        for (var i = 0; i < _terms.Length; i++)
-        {
-            for (var j = 0; j < _counts[i]; j++)
-                result[k++] = _terms[i];
-        }
-        return result;
-    }
+    /// <summary>How often each of <see cref="Terms"/> occurs.</summary>
+    public IReadOnlyList<int> Counts => _counts;
 
     public bool SameAs(TermCounts other) =>
         _terms.AsSpan().SequenceEqual(other._terms) && _counts.AsSpan().SequenceEqual(other._counts);

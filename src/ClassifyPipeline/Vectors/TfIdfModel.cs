@@ -83,6 +83,30 @@ public sealed class TfIdfModel
         return Normalized(indices.AsSpan(0, at).ToArray(), weights.AsSpan(0, at).ToArray());
     }
 
+    /// <summary>
+    /// The unit-length TF-IDF vector of a document given as its distinct terms and how often each occurs; the same
+    /// vector as <see cref="Transform(IReadOnlyList{string})"/> of the terms repeated that often. Unknown terms are ignored.
+    /// </summary>
+    public SparseVector Transform(IReadOnlyList<string> distinctTerms, IReadOnlyList<int> counts)
+    {
+        if (distinctTerms.Count != counts.Count)
+            throw new ArgumentException("one count per term", nameof(counts));
+        var indices = Indices(distinctTerms);
+        var tf = counts.ToArray();
+        Array.Sort(indices, tf);
+        var known = Array.FindIndex(indices, i => i >= 0);
+        if (known < 0)
+            return SparseVector.Empty;
+        var result = indices[known..];
+        var weights = new double[result.Length];
+        for (var k = 0; k < result.Length; k++)
+        {
+            var count = tf[known + k];
+            weights[k] = (SublinearTf ? 1 + Math.Log(count) : count) * Idf[result[k]];
+        }
+        return Normalized(result, weights);
+    }
+
     private int[] Indices(IReadOnlyList<string> terms)
     {
         var indices = new int[terms.Count];

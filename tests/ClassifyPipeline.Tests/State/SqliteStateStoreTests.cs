@@ -108,7 +108,7 @@ public sealed class SqliteStateStoreTests
         var decoded = TermCounts.Decode(counts.Encode());
         Assert.True(decoded.SameAs(counts));
         Assert.Equal(["alpha", "zeta", "ünïcode"], decoded.Terms);
-        Assert.Equal(["alpha", "alpha", "zeta", "zeta", "zeta", "ünïcode"], decoded.Expand());
+        Assert.Equal([2, 3, 1], decoded.Counts);
         Assert.False(decoded.SameAs(TermCounts.From(["alpha", "zeta"])));
     }
 

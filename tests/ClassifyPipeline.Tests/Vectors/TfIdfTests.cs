@@ -62,6 +62,19 @@ public sealed class TfIdfTests
         Assert.Equal(war / norm, v.Values[2], 6);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Transform_DistinctTermsAndCounts_SameAsTheTermsRepeated(bool sublinear)
+    {
+        var model = Fit(new VectorizeOptions { SublinearTf = sublinear });
+        var fromTerms = model.Transform(["war", "unknown", "syria", "war", "peace", "war"]);
+        var fromCounts = model.Transform(["war", "unknown", "syria", "peace"], [3, 7, 1, 1]);
+        Assert.Equal(fromTerms.Indices, fromCounts.Indices);
+        Assert.Equal(fromTerms.Values, fromCounts.Values);
+        Assert.Same(SparseVector.Empty, model.Transform(["unknown"], [2]));
+    }
+
     [Fact]
     public void Transform_EmphasisZeroOrEmptyPart_SameAsDocumentAlone()
     {
