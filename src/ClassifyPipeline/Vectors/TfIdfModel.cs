@@ -100,10 +100,7 @@ public sealed class TfIdfModel
         var result = indices[known..];
         var weights = new double[result.Length];
         for (var k = 0; k < result.Length; k++)
-        {
-            var count = tf[known + k];
-            weights[k] = (SublinearTf ? 1 + Math.Log(count) : count) * Idf[result[k]];
-        }
+            weights[k] = Weight(result[k], tf[known + k]);
         return Normalized(result, weights);
     }
 
@@ -136,14 +133,16 @@ public sealed class TfIdfModel
                 end++;
             if (term >= 0)
             {
-                var count = end - k;
                 indices[at] = term;
-                weights[at++] = (SublinearTf ? 1 + Math.Log(count) : count) * Idf[term];
+                weights[at++] = Weight(term, end - k);
             }
             k = end;
         }
         return (indices, weights);
     }
+
+    /// <summary>tf · idf of a term occurring <paramref name="count"/> times, tf sublinear if the model is.</summary>
+    private double Weight(int term, int count) => (SublinearTf ? 1 + Math.Log(count) : count) * Idf[term];
 
     private static SparseVector Normalized(int[] indices, double[] weights)
     {
