@@ -38,7 +38,6 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
         var now = _time.GetUtcNow();
 
         var existing = session.LoadArticles(batchIds).ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var counts = batch.Select(a => a.Terms).ToArray();
         var storedCount = session.DocumentCount();
 
         // The window reaches back from the batch's earliest article; a re-run of a batch sees the same window.
@@ -61,7 +60,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
             var article = batch[i];
             if (existing.TryGetValue(article.Id, out var old))
             {
-                if (old.Terms!.SameAs(counts[i]))
+                if (old.Terms!.SameAs(article.Terms))
                     continue;
                 changed++;
                 StateLog.Replaced(logger, article.Id);
@@ -72,7 +71,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
             {
                 added++;
             }
-            foreach (var term in counts[i].Terms)
+            foreach (var term in article.Terms.Terms)
                 deltas[term] = deltas.GetValueOrDefault(term) + 1;
         }
         StateLog.Loaded(logger, storedCount, window.Count, options.Dedup.WindowDays, added, changed, batch.Count - added - changed);
@@ -89,7 +88,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
 
         var documents = new List<DedupDocument>(batch.Count + window.Count);
         for (var i = 0; i < batch.Count; i++)
-            documents.Add(new DedupDocument(batch[i].Id, batch[i].Clean.Article.Published, model.Transform(counts[i].Terms, counts[i].Counts)));
+            documents.Add(new DedupDocument(batch[i].Id, batch[i].Clean.Article.Published, model.Transform(batch[i].Terms.Terms, batch[i].Terms.Counts)));
         foreach (var a in window)
             documents.Add(new DedupDocument(a.Id, a.Published, model.Transform(a.Terms!.Terms, a.Terms.Counts)));
         var dedup = new Deduplicator(options.Dedup).Run(documents, model, cancellationToken);
@@ -124,7 +123,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
         {
             var a = batch[i];
             var old = existing.GetValueOrDefault(a.Id);
-            upserts.Add(new StoredArticle(a.Id, a.Clean.Article.Published, old?.FirstSeen ?? now, finalStoryOf[a.Id], counts[i], a.Clean.Title));
+            upserts.Add(new StoredArticle(a.Id, a.Clean.Article.Published, old?.FirstSeen ?? now, finalStoryOf[a.Id], a.Terms, a.Clean.Title));
         }
         var moves = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var a in window)
