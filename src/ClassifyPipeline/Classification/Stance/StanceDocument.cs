@@ -43,6 +43,9 @@ internal sealed class StanceDocument
     /// <summary>Quotation marks (straight or curly double quotes) per sentence: quoted speech marks attribution.</summary>
     public int[] SentenceQuotes { get; }
 
+    /// <summary>Quotation marks in the whole text.</summary>
+    public int QuoteCount => SentenceQuotes.Sum();
+
     public int SentenceCount => SentenceStarts.Length;
 
     public int SentenceEnd(int sentence) => sentence + 1 < SentenceStarts.Length ? SentenceStarts[sentence + 1] : Tokens.Length;

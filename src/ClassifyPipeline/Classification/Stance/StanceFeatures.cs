@@ -113,10 +113,7 @@ internal static class StanceFeatures
                 LexiconCounts[l] = CountIn(body, 0, body.Tokens.Length, Lexicons[l]);
                 LeadLexiconCounts[l] = CountIn(body, 0, leadEnd, Lexicons[l]);
             }
-            var quotes = 0;
-            foreach (var q in body.SentenceQuotes)
-                quotes += q;
-            QuoteRate = 100f * quotes / Math.Max(1, body.Tokens.Length);
+            QuoteRate = 100f * body.QuoteCount / Math.Max(1, body.Tokens.Length);
             CueRates = new float[CueWords.Length];
             foreach (var t in body.Tokens)
                 if (CueIndex.TryGetValue(t, out var i))
@@ -219,10 +216,7 @@ internal static class StanceFeatures
         f[k++] = totalIdf > 0 ? missingTop / totalIdf : 0f;
         f[k++] = prepared.QuoteRate;
         f[k++] = top.Length > 0 ? body.SentenceQuotes[top[0]] : 0f;
-        var headQuotes = 0;
-        foreach (var q in headline.SentenceQuotes)
-            headQuotes += q;
-        f[k++] = headQuotes;
+        f[k++] = headline.QuoteCount;
 
         // Cues, per lexicon: in the body (per 100 tokens), the lead, the top sentences, near headline stems, the headline, the top sentence, the first sentence.
         var tokens = Math.Max(1, body.Tokens.Length);
