@@ -114,9 +114,8 @@ public static class EvalStanceCommand
             predicted.AddRange(foldPredicted);
         }
         if (oofPath is not null)
-            ClassifyPipeline.Reports.AtomicFile.Write(oofPath, stream =>
+            ClassifyPipeline.Reports.AtomicFile.WriteText(oofPath, w =>
             {
-                using var w = new StreamWriter(stream, leaveOpen: true);
                 w.WriteLine("line,body_id,fold,gold,agree,disagree,discuss,unrelated");
                 foreach (var row in oofRows)
                     w.WriteLine(row);
