@@ -285,7 +285,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
                 candidates.Add((scores[top][i], targets[top][i]));
         }
         candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
-        var best = 2.0 * tp / Math.Max(1, 2 * tp + fp + fn);
+        var best = MicroF1(tp, fp, fn);
         var fallback = TopicModel.NoFallback;
         for (var r = 0; r < candidates.Count; r++)
         {
@@ -300,7 +300,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             }
             if (r + 1 < candidates.Count && candidates[r + 1].Score == candidates[r].Score)
                 continue;
-            var f1 = 2.0 * tp / Math.Max(1, 2 * tp + fp + fn);
+            var f1 = MicroF1(tp, fp, fn);
             if (f1 > best)
             {
                 best = f1;
