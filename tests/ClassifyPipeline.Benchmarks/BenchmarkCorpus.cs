@@ -6,7 +6,7 @@ public static class BenchmarkCorpus
 {
     public static IReadOnlyList<string> Texts(int max)
     {
-        var bbc = Path.Combine(RepoPaths.SharedData, "topics", "bbc", "train.jsonl");
+        var bbc = RepoPaths.BbcTrain;
         if (File.Exists(bbc))
             return File.ReadLines(bbc).Take(max).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!).ToList();
         return Directory.GetFiles(RepoPaths.Seeds).Select(File.ReadAllText).ToList();

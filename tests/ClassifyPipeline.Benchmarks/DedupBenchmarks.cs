@@ -26,7 +26,7 @@ public class DedupBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var path = Path.Combine(RepoPaths.SharedData, "topics", "bbc", "train.jsonl");
+        var path = RepoPaths.BbcTrain;
         var cleaner = new ArticleCleaner(_options.Clean);
         foreach (var line in File.ReadLines(path))
         {

@@ -19,7 +19,7 @@ public class TopicPredictionBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var data = LabeledDataReader.Read([Path.Combine(RepoPaths.SharedData, "topics", "bbc", "train.jsonl")]);
+        var data = LabeledDataReader.Read([RepoPaths.BbcTrain]);
         _model = new TopicEstimator(new TopicTrainingOptions()).Fit(data);
         var cleaner = new ArticleCleaner(new CleanOptions());
         _articles = data.Articles.Select(a => cleaner.Clean(a.Article)).ToList();

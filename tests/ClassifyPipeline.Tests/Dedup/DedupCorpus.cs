@@ -12,7 +12,7 @@ namespace ClassifyPipeline.Tests.Dedup;
 /// <summary>Real articles from the development data, vectorized the way <c>classify run</c> does it.</summary>
 internal static class DedupCorpus
 {
-    private static readonly Lazy<IReadOnlyList<Article>> BbcTrain = new(() => ReadJsonl(Path.Combine(RepoPaths.SharedData, "topics", "bbc", "train.jsonl")));
+    private static readonly Lazy<IReadOnlyList<Article>> BbcTrain = new(() => ReadJsonl(RepoPaths.BbcTrain));
 
     private static readonly Lazy<IReadOnlyList<Article>> Fnc1 = new(() =>
     {

@@ -16,6 +16,9 @@ public static class RepoPaths
     public static string SharedData =>
         Path.GetFullPath(Environment.GetEnvironmentVariable("CLASSIFY_SHARED_DATA") is { Length: > 0 } set ? set : Path.Combine(Root, "..", "shared", "data"));
 
+    /// <summary>The BBC topic training part of the development data, which tests and benchmarks read most.</summary>
+    public static string BbcTrain => Path.Combine(SharedData, "topics", "bbc", "train.jsonl");
+
     private static string FindRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);

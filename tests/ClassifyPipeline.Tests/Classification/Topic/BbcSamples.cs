@@ -8,7 +8,7 @@ internal static class BbcSamples
 {
     private static readonly Lazy<LabeledData> All = new(() => LabeledDataReader.Read([Path]));
 
-    public static string Path => System.IO.Path.Combine(RepoPaths.SharedData, "topics", "bbc", "train.jsonl");
+    public static string Path => RepoPaths.BbcTrain;
 
     private const int Stride = 7;
 
