@@ -57,6 +57,10 @@ public static class RunCommand
         {
             throw new CliError(ExitCodes.State, e.Message);
         }
+        catch (InputChangedException e)
+        {
+            throw new CliError(ExitCodes.Input, e.Message);
+        }
         cancellationToken.ThrowIfCancellationRequested();
         RunFolderWriter.Write(outDir, result, files, options, startedAt, context.Time.GetUtcNow());
 

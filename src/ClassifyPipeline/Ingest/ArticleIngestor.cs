@@ -31,6 +31,22 @@ public sealed class ArticleIngestor
     {
         var articles = new List<Article>();
         var rejections = new List<Rejection>();
+        foreach (var item in Read(files, filesDone, cancellationToken))
+        {
+            if (item.Rejection is { } rejection)
+                rejections.Add(rejection);
+            else
+                articles.Add(item.Article!);
+        }
+        return new IngestResult(articles, rejections);
+    }
+
+    /// <summary>
+    /// The articles and rejections of <see cref="Ingest"/>, one at a time in the same order, so a caller can let
+    /// each article go once it is done with it. Reading the same unchanged files again yields the same sequence.
+    /// </summary>
+    public IEnumerable<ReadItem> Read(IReadOnlyList<string> files, IProgress<int>? filesDone = null, CancellationToken cancellationToken = default)
+    {
         var seenIds = new Dictionary<string, string>(StringComparer.Ordinal);
         var seenUrls = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var done = 0;
@@ -39,36 +55,35 @@ public sealed class ArticleIngestor
             cancellationToken.ThrowIfCancellationRequested();
             foreach (var item in ReadFile(file, cancellationToken))
             {
-                if (item.Rejection is { } rejection)
+                if (item.Rejection is not null)
                 {
-                    rejections.Add(rejection);
+                    yield return item;
                     continue;
                 }
                 var article = item.Article!;
                 var sizeError = CheckSize(article);
                 if (sizeError is not null)
                 {
-                    rejections.Add(new Rejection(file, article.Id, sizeError));
+                    yield return ReadItem.Rejected(file, article.Id, sizeError);
                     continue;
                 }
                 if (seenIds.TryGetValue(article.Id, out var firstFile))
                 {
-                    rejections.Add(new Rejection(file, article.Id, $"repeat: an article with id '{article.Id}' came earlier from {firstFile}; the first is kept"));
+                    yield return ReadItem.Rejected(file, article.Id, $"repeat: an article with id '{article.Id}' came earlier from {firstFile}; the first is kept");
                     continue;
                 }
                 if (article.Url is { } url && seenUrls.TryGetValue(url, out var firstId))
                 {
-                    rejections.Add(new Rejection(file, article.Id, $"repeat: the same URL as article '{firstId}'; the first is kept"));
+                    yield return ReadItem.Rejected(file, article.Id, $"repeat: the same URL as article '{firstId}'; the first is kept");
                     continue;
                 }
                 seenIds[article.Id] = file;
                 if (article.Url is not null)
                     seenUrls[article.Url] = article.Id;
-                articles.Add(article);
+                yield return item;
             }
             filesDone?.Report(++done);
         }
-        return new IngestResult(articles, rejections);
     }
 
     private string? CheckSize(Article article)

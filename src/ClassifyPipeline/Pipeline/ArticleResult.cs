@@ -6,13 +6,13 @@ namespace ClassifyPipeline.Pipeline;
 
 /// <summary>Everything the run found about one article: one line of articles.jsonl.</summary>
 public sealed record ArticleResult(
-    CleanArticle Clean,
+    ArticleHeader Article,
     DedupAssignment Dedup,
     TopicPrediction? Topic,
     StanceResult? Stance,
     IReadOnlyList<ClaimStance> Claims)
 {
-    public string Id => Clean.Id;
+    public string Id => Article.Id;
 }
 
 /// <summary>The article's stance toward its story's lead headline.</summary>

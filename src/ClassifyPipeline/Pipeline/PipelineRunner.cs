@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Classification;
 using ClassifyPipeline.Classification.Stance;
@@ -39,162 +38,169 @@ public sealed class PipelineRunner
         _state = state;
     }
 
+    /// <summary>Articles read, cleaned and analyzed together, and later cleaned and labeled together.</summary>
+    internal int ChunkSize { get; init; } = 8192;
+
+    /// <summary>
+    /// Runs the batch in two passes over the files, so that no more than a chunk of texts is held at once: the first
+    /// reads each article, keeps its header and terms and lets its text go; after dedup, the second reads the files
+    /// again to label each chunk by topic and stance. The files must not change in between (<see cref="InputChangedException"/>).
+    /// </summary>
     public RunResult Run(IReadOnlyList<string> files, IProgress<RunProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var timings = new List<StageTiming>();
-
-        var ingest = Timed("ingest", timings, () =>
-            new ArticleIngestor(_options.Ingest).Ingest(files, new Progress<int>(n => progress?.Report(new RunProgress("ingest", n, files.Count))), cancellationToken));
-        PipelineLog.Ingested(_logger, ingest.Articles.Count, files.Count, ingest.Rejections.Count);
-        foreach (var r in ingest.Rejections)
+        var times = new StageTimes(_time, _logger);
+        var ingestor = new ArticleIngestor(_options.Ingest);
+        var rejections = new List<Rejection>();
+        var headers = new List<ArticleHeader>();
+        // Without state the terms go into the vectorizer as ids; with state they are counted, as the state stores them.
+        var vectorizer = _state is null ? new BatchVectorizer() : null;
+        var counted = vectorizer is null ? new List<CountedArticle>() : null;
+        // one cleaner for all threads: its regular expressions learn their automata as they match, and Parallel.For
+        // calls a local initializer again and again, so a cleaner per initializer would keep relearning them
+        var cleaner = new ArticleCleaner(_options.Clean);
+        foreach (var chunk in Chunks(ingestor.Read(files, null, cancellationToken), rejections, times, "ingest"))
+        {
+            times.Add("clean+analyze", () => Analyze(chunk, cleaner, headers, vectorizer, counted, cancellationToken));
+            progress?.Report(new RunProgress("analyze", headers.Count, null));
+        }
+        times.Done("ingest", "clean+analyze");
+        PipelineLog.Ingested(_logger, headers.Count, files.Count, rejections.Count);
+        foreach (var r in rejections)
             PipelineLog.Rejected(_logger, r.Input, r.Location, r.Reason);
 
-        var articles = ingest.Articles;
-        // The terms of an article are let go as soon as it is analyzed, so a batch's term strings (one per token and
-        // bigram) are never all held at once: without state they go into the vectorizer as ids, with state they are
-        // counted, as the state stores them.
-        var vectorizer = _state is null ? new BatchVectorizer(articles.Count) : null;
-        var (cleaned, counted) = Timed("clean+analyze", timings, () => CleanAndAnalyze(articles, vectorizer, progress, cancellationToken));
-
         var dedup = vectorizer is null
-            ? Timed("vectorize+dedup+state", timings, () => new StoryTracker(_state!, _options, _logger, _time).Run(counted!, cancellationToken))
-            : Deduplicate(cleaned, vectorizer, timings, cancellationToken);
-        PipelineLog.Deduplicated(_logger, dedup.Stories.Count, dedup.Assignments.Count(a => a.DuplicateOf is not null), cleaned.Length);
-        counted = null; // captured by the lambda above, so it would otherwise hold every article's counts through topic and stance
+            ? times.Timed("vectorize+dedup+state", () => new StoryTracker(_state!, _options, _logger, _time).Run(counted!, cancellationToken))
+            : Deduplicate(headers, vectorizer, times, cancellationToken);
+        PipelineLog.Deduplicated(_logger, dedup.Stories.Count, dedup.Assignments.Count(a => a.DuplicateOf is not null), headers.Count);
+        counted = null;
+        vectorizer = null;
 
-        var byId = cleaned.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        var byId = headers.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var ordered = dedup.Assignments.Select(a => byId[a.Id]).ToList();
-        var topics = Timed("topic", timings, () => PredictTopics(ordered, cancellationToken));
-
-        var (stances, claims) = Timed("stance", timings, () => PredictStances(ordered, dedup, cancellationToken));
+        var labels = Label(ingestor, files, headers, ordered, byId, dedup, cleaner, times, progress, cancellationToken);
 
         var results = new List<ArticleResult>(ordered.Count);
         for (var i = 0; i < ordered.Count; i++)
-            results.Add(new ArticleResult(ordered[i], dedup.Assignments[i], topics?[i], stances[i], claims[i]));
+            results.Add(new ArticleResult(ordered[i], dedup.Assignments[i], labels.Topics?[i], labels.Stances[i], labels.Claims[i]));
         progress?.Report(new RunProgress("done", results.Count, results.Count));
-        return new RunResult(results, dedup.Stories, ingest.Rejections, timings, files.Count);
+        return new RunResult(results, dedup.Stories, rejections, times.Timings, files.Count);
     }
 
-    private DedupResult Deduplicate(CleanArticle[] cleaned, BatchVectorizer vectorizer, List<StageTiming> timings, CancellationToken cancellationToken)
+    /// <summary>The articles read, a chunk at a time; rejections go to <paramref name="rejections"/> and reading time to <paramref name="stage"/>.</summary>
+    private IEnumerable<List<Article>> Chunks(IEnumerable<ReadItem> items, List<Rejection>? rejections, StageTimes times, string stage)
     {
-        var (model, vectors) = Timed("vectorize", timings, () => vectorizer.Fit(_options.Vectorize));
-
-        return Timed("dedup", timings, () =>
+        using var reader = items.GetEnumerator();
+        var chunk = new List<Article>(ChunkSize);
+        while (times.Add(stage, reader.MoveNext))
         {
-            var documents = cleaned.Select((a, i) => new DedupDocument(a.Id, a.Article.Published, vectors[i])).ToList();
+            if (reader.Current.Rejection is { } rejection)
+            {
+                rejections?.Add(rejection);
+                continue;
+            }
+            chunk.Add(reader.Current.Article!);
+            if (chunk.Count == ChunkSize)
+            {
+                yield return chunk;
+                chunk = new List<Article>(ChunkSize);
+            }
+        }
+        if (chunk.Count > 0)
+            yield return chunk;
+    }
+
+    /// <summary>Cleans and analyzes a chunk (in parallel), keeping each article's header and its terms: in the vectorizer, or counted.</summary>
+    private void Analyze(List<Article> chunk, ArticleCleaner cleaner, List<ArticleHeader> headers, BatchVectorizer? vectorizer, List<CountedArticle>? counted, CancellationToken cancellationToken)
+    {
+        var chunkHeaders = new ArticleHeader[chunk.Count];
+        var chunkCounted = counted is null ? null : new CountedArticle[chunk.Count];
+        var first = vectorizer?.Extend(chunk.Count) ?? 0;
+        Parallel.For(0, chunk.Count,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => new TextAnalyzer(_options.Analysis),
+            (i, _, analyzer) =>
+            {
+                var result = analyzer.Analyze(cleaner.Clean(chunk[i]));
+                var header = ArticleHeader.Of(result.Clean);
+                chunkHeaders[i] = header;
+                if (vectorizer is not null)
+                    vectorizer.Add(first + i, result.Terms);
+                else
+                    chunkCounted![i] = new CountedArticle(header, TermCounts.From(result.Terms));
+                return analyzer;
+            },
+            _ => { });
+        headers.AddRange(chunkHeaders);
+        counted?.AddRange(chunkCounted!);
+    }
+
+    private DedupResult Deduplicate(List<ArticleHeader> headers, BatchVectorizer vectorizer, StageTimes times, CancellationToken cancellationToken)
+    {
+        var (model, vectors) = times.Timed("vectorize", () => vectorizer.Fit(_options.Vectorize));
+        return times.Timed("dedup", () =>
+        {
+            var documents = headers.Select((a, i) => new DedupDocument(a.Id, a.Published, vectors[i])).ToList();
             return new Deduplicator(_options.Dedup).Run(documents, model, cancellationToken);
         });
     }
 
     /// <summary>
-    /// Cleans and analyzes every article (in parallel). With a <paramref name="vectorizer"/>, each article's terms go
-    /// into it; without, they are returned counted, for the state.
+    /// The second pass: reads the files again, a chunk at a time, and labels each article by topic and by stance
+    /// (results in canonical order). Skipped when there is no model to label with.
     /// </summary>
-    private (CleanArticle[] Cleaned, CountedArticle[]? Counted) CleanAndAnalyze(IReadOnlyList<Article> articles, BatchVectorizer? vectorizer, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    private Labels Label(ArticleIngestor ingestor, IReadOnlyList<string> files, List<ArticleHeader> headers, List<ArticleHeader> ordered, Dictionary<string, ArticleHeader> byId, DedupResult dedup, ArticleCleaner cleaner, StageTimes times, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
-        var cleaned = new CleanArticle[articles.Count];
-        var counted = vectorizer is null ? new CountedArticle[articles.Count] : null;
-        var done = 0L;
-        // one cleaner for all threads: its regular expressions learn their automata as they match, and Parallel.For
-        // calls a local initializer again and again, so a cleaner per initializer would keep relearning them
-        var cleaner = new ArticleCleaner(_options.Clean);
-        Parallel.For(0, articles.Count,
-            new ParallelOptions { CancellationToken = cancellationToken },
-            () => new TextAnalyzer(_options.Analysis),
-            (i, _, analyzer) =>
-            {
-                var result = analyzer.Analyze(cleaner.Clean(articles[i]));
-                cleaned[i] = result.Clean;
-                if (vectorizer is not null)
-                    vectorizer.Add(i, result.Terms);
-                else
-                    counted![i] = new CountedArticle(result.Clean, TermCounts.From(result.Terms));
-                var n = Interlocked.Increment(ref done);
-                if (n % 1000 == 0)
-                    progress?.Report(new RunProgress("analyze", n, articles.Count));
-                return analyzer;
-            },
-            _ => { });
-        return (cleaned, counted);
-    }
-
-    private IReadOnlyList<TopicPrediction>? PredictTopics(IReadOnlyList<CleanArticle> articles, CancellationToken cancellationToken)
-    {
+        var labels = new Labels(_topics is null ? null : new TopicPrediction[ordered.Count], new StanceResult?[ordered.Count], new IReadOnlyList<ClaimStance>[ordered.Count]);
+        Array.Fill(labels.Claims, Array.Empty<ClaimStance>());
         if (_topics is null)
-        {
             PipelineLog.NoModel(_logger, "topic");
-            return null;
-        }
-        return _topics.Predict(articles, cancellationToken);
-    }
-
-    /// <summary>
-    /// Each article's stance toward its story's lead headline, and toward every configured claim. The lead
-    /// itself and the only article of a one-article story have no lead stance (null): there is no other
-    /// article's headline to judge them against.
-    /// </summary>
-    private (StanceResult?[] Stances, IReadOnlyList<ClaimStance>[] Claims) PredictStances(IReadOnlyList<CleanArticle> articles, DedupResult dedup, CancellationToken cancellationToken)
-    {
-        var stances = new StanceResult?[articles.Count];
-        var claims = new IReadOnlyList<ClaimStance>[articles.Count];
-        Array.Fill(claims, Array.Empty<ClaimStance>());
         if (_stances is null)
-        {
             PipelineLog.NoModel(_logger, "stance");
-            return (stances, claims);
-        }
+        if (_topics is null && _stances is null)
+            return labels;
 
-        var byId = articles.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var stories = dedup.Stories.ToDictionary(s => s.Id, StringComparer.Ordinal);
-        var pairs = new List<StancePair>();
-        var leadPair = new int[articles.Count];
-        for (var i = 0; i < articles.Count; i++)
-        {
-            leadPair[i] = -1;
-            var story = stories[dedup.Assignments[i].StoryId];
-            var leadTitle = byId.TryGetValue(story.LeadId, out var lead) ? lead.Title : story.LeadTitle;
-            if (story.Members.Count < 2 || story.LeadId == articles[i].Id || string.IsNullOrEmpty(leadTitle))
-                continue;
-            leadPair[i] = pairs.Count;
-            pairs.Add(new StancePair(leadTitle, articles[i].Body));
-        }
-        var leadPairs = pairs.Count;
-        var claimList = _options.Stance.Claims.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
-        foreach (var article in articles)
-            foreach (var claim in claimList)
-                pairs.Add(new StancePair(claim, article.Body));
+        var position = new Dictionary<string, int>(ordered.Count, StringComparer.Ordinal);
+        for (var i = 0; i < ordered.Count; i++)
+            position[ordered[i].Id] = i;
+        var stance = _stances is null ? null : new StanceLabeler(_stances, _options.Stance, ordered, byId, dedup);
 
-        var start = _time.GetTimestamp();
-        var predictions = _stances.Predict(pairs, cancellationToken);
-        for (var i = 0; i < articles.Count; i++)
+        var read = 0;
+        foreach (var chunk in Chunks(ingestor.Read(files, null, cancellationToken), null, times, "reread"))
         {
-            if (leadPair[i] >= 0)
+            var cleaned = times.Add("reread", () => Clean(chunk, cleaner, headers, read, cancellationToken));
+            var at = cleaned.Select(a => position[a.Id]).ToArray();
+            if (_topics is not null)
             {
-                var p = predictions[leadPair[i]];
-                stances[i] = new StanceResult(p.Stance, p.Confidence, stories[dedup.Assignments[i].StoryId].LeadId);
+                var topics = times.Add("topic", () => _topics.Predict(cleaned, cancellationToken));
+                for (var j = 0; j < at.Length; j++)
+                    labels.Topics![at[j]] = topics[j];
             }
-            if (claimList.Count > 0)
-            {
-                var list = new ClaimStance[claimList.Count];
-                for (var c = 0; c < claimList.Count; c++)
-                {
-                    var p = predictions[leadPairs + i * claimList.Count + c];
-                    list[c] = new ClaimStance(claimList[c], p.Stance, p.Confidence);
-                }
-                claims[i] = list;
-            }
+            if (stance is not null)
+                times.Add("stance", () => stance.Label(cleaned, at, labels.Stances, labels.Claims, cancellationToken));
+            read += chunk.Count;
+            progress?.Report(new RunProgress("label", read, ordered.Count));
         }
-        StanceLog.Predicted(_logger, pairs.Count, leadPairs, pairs.Count - leadPairs, claimList.Count, (long)_time.GetElapsedTime(start).TotalMilliseconds);
-        return (stances, claims);
+        if (read != headers.Count)
+            throw new InputChangedException($"the inputs changed during the run: {headers.Count:N0} articles were read, then {read:N0} when reading them again to label them");
+        times.Done("reread", "topic", "stance");
+        stance?.Log(_logger, (long)times.Elapsed("stance").TotalMilliseconds);
+        return labels;
     }
 
-    private T Timed<T>(string stage, List<StageTiming> timings, Func<T> work)
+    /// <summary>Cleans a chunk of the second pass (in parallel), checking that it holds the articles the first pass read there.</summary>
+    private static CleanArticle[] Clean(List<Article> chunk, ArticleCleaner cleaner, List<ArticleHeader> headers, int first, CancellationToken cancellationToken)
     {
-        var start = _time.GetTimestamp();
-        var result = work();
-        var elapsed = _time.GetElapsedTime(start);
-        timings.Add(new StageTiming(stage, elapsed));
-        PipelineLog.StageDone(_logger, stage, (long)elapsed.TotalMilliseconds);
-        return result;
+        for (var j = 0; j < chunk.Count; j++)
+        {
+            if (first + j >= headers.Count)
+                throw new InputChangedException($"the inputs changed during the run: {headers.Count:N0} articles were read, then more ('{chunk[j].Id}' after them) when reading them again to label them");
+            if (chunk[j].Id != headers[first + j].Id)
+                throw new InputChangedException($"the inputs changed during the run: article {first + j + 1:N0} was '{headers[first + j].Id}', then '{chunk[j].Id}' when reading it again to label it");
+        }
+        var cleaned = new CleanArticle[chunk.Count];
+        Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, j => cleaned[j] = cleaner.Clean(chunk[j]));
+        return cleaned;
     }
+
+    private sealed record Labels(TopicPrediction[]? Topics, StanceResult?[] Stances, IReadOnlyList<ClaimStance>[] Claims);
 }

@@ -10,10 +10,10 @@ public static class ArticlesJsonlWriter
 
     private static void WriteArticle(Utf8JsonWriter w, ArticleResult a)
     {
-        var article = a.Clean.Article;
+        var article = a.Article;
         w.WriteStartObject();
         w.WriteString("id", a.Id);
-        w.WriteString("title", a.Clean.Title);
+        w.WriteString("title", article.Title);
         w.WriteString("source", article.Source);
         w.WriteString("url", article.Url);
         JsonOutput.WriteDate(w, "published", article.Published);
@@ -46,7 +46,7 @@ public static class ArticlesJsonlWriter
         JsonOutput.WriteNumber(w, "similarity", a.Dedup.DuplicateSimilarity ?? a.Dedup.StorySimilarity);
         JsonOutput.WriteNumber(w, "duplicateSimilarity", a.Dedup.DuplicateSimilarity);
         JsonOutput.WriteNumber(w, "storySimilarity", a.Dedup.StorySimilarity);
-        w.WriteBoolean("titlePicked", a.Clean.TitlePicked);
+        w.WriteBoolean("titlePicked", article.TitlePicked);
         w.WriteEndObject();
     }
 }

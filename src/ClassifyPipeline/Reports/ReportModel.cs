@@ -37,7 +37,7 @@ public sealed record ReportArticle(
     double? StorySimilarity)
 {
     public static ReportArticle From(ArticleResult a) => new(
-        a.Id, a.Clean.Title, a.Clean.Article.Source, a.Clean.Article.Url, Seconds(a.Clean.Article.Published),
+        a.Id, a.Article.Title, a.Article.Source, a.Article.Url, Seconds(a.Article.Published),
         a.Topic?.Label, a.Stance?.Stance, Round(a.Stance?.Confidence),
         a.Dedup.StoryId, a.Dedup.DuplicateOf, Round(a.Dedup.DuplicateSimilarity), Round(a.Dedup.StorySimilarity));
 

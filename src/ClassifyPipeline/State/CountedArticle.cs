@@ -2,8 +2,8 @@ using ClassifyPipeline.Text;
 
 namespace ClassifyPipeline.State;
 
-/// <summary>A cleaned article of the batch with its analyzed terms counted, as the state stores them.</summary>
-public sealed record CountedArticle(CleanArticle Clean, TermCounts Terms)
+/// <summary>An article of the batch with its analyzed terms counted, as the state stores them.</summary>
+public sealed record CountedArticle(ArticleHeader Header, TermCounts Terms)
 {
-    public string Id => Clean.Id;
+    public string Id => Header.Id;
 }

@@ -9,6 +9,29 @@ public sealed class ArticleIngestorTests
     private static IngestResult Ingest(params string[] files) => new ArticleIngestor(new IngestOptions()).Ingest(files);
 
     [Fact]
+    public void Read_YieldsWhatIngestCollects_InTheSameOrder()
+    {
+        using var temp = new TempDirectory();
+        var first = temp.File("a.jsonl", """
+            {"id": "a1", "text": "Body one", "url": "http://x/1"}
+            {"id": "a2", "broken"
+            {"id": "a1", "text": "Body one again"}
+            """);
+        var second = temp.File("b.jsonl", """
+            {"id": "b1", "text": "Body two", "url": "http://x/1"}
+            {"id": "b2", "text": "Body three"}
+            """);
+        var ingestor = new ArticleIngestor(new IngestOptions());
+        var collected = ingestor.Ingest([first, second]);
+
+        var read = ingestor.Read([first, second]).ToList();
+
+        Assert.Equal(collected.Articles, read.Where(i => i.Article is not null).Select(i => i.Article!));
+        Assert.Equal(collected.Rejections, read.Where(i => i.Rejection is not null).Select(i => i.Rejection!));
+        Assert.Equal(["a1", "rejected line 2", "rejected a1", "rejected b1", "b2"], read.Select(i => i.Article?.Id ?? "rejected " + i.Rejection!.Location));
+    }
+
+    [Fact]
     public void Ingest_JsonLines_ReadsFieldsAndRejectsBadLinesAlone()
     {
         using var temp = new TempDirectory();

@@ -1,0 +1,117 @@
+using System.Text.Json;
+using ClassifyPipeline.Classification;
+using ClassifyPipeline.Ingest;
+using ClassifyPipeline.Pipeline;
+using ClassifyPipeline.Tests.Support;
+using ClassifyPipeline.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ClassifyPipeline.Tests.Pipeline;
+
+/// <summary>The runner's two passes: chunks of any size give the same run, and inputs that change in between are caught.</summary>
+public sealed class PipelineRunnerTests
+{
+    private static readonly string[] Stories =
+    [
+        "The central bank raised interest rates by half a point on Tuesday to fight inflation, its governor said, and markets fell as traders priced in further increases this year.",
+        "Heavy rain flooded the river valley overnight, forcing hundreds of families from their homes as rescue teams used boats to reach villages cut off by the water.",
+        "The football club sacked its manager after a run of seven defeats left the team in the relegation zone, the chairman told supporters at the stadium.",
+    ];
+
+    /// <summary>Three stories told in several copies and edits, published out of reading order, beside the seeds; one line is rejected.</summary>
+    private static string[] Inputs(TempDirectory dir)
+    {
+        var lines = new List<string>();
+        for (var i = 0; i < 14; i++)
+        {
+            var story = Stories[i % Stories.Length];
+            var text = (i % 2 == 0 ? story : story + " More details were expected later in the day.") + $" Report number {i}.";
+            lines.Add(JsonSerializer.Serialize(new { id = $"a{i:D2}", title = $"Headline {i}", text, published = $"2024-03-{28 - i:D2}T08:00:00Z" }));
+            if (i == 5)
+                lines.Add("{ not json");
+        }
+        return [.. Directory.GetFiles(RepoPaths.Seeds).Order(StringComparer.Ordinal), dir.File("in/feed.jsonl", string.Join("\n", lines) + "\n")];
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Run_ChunksSmallerThanTheBatch_SameRunAsOneChunk(int chunkSize)
+    {
+        using var dir = new TempDirectory();
+        var files = Inputs(dir);
+        var whole = Runner().Run(files);
+        var chunked = Runner(chunkSize).Run(files);
+
+        Assert.Equal(19, whole.Articles.Count);
+        Assert.Single(whole.Rejections);
+        Assert.Equal(Summary(whole), Summary(chunked));
+        Assert.Equal(whole.Rejections, chunked.Rejections);
+        Assert.Contains(whole.Articles, a => a.Stance is not null);
+        // each label reached the article it was computed for: the fakes derive it from the article's own id and text
+        var cleaner = new ArticleCleaner(new CleanOptions());
+        var bodyLength = new ArticleIngestor(new IngestOptions()).Ingest(files).Articles.ToDictionary(a => a.Id, a => cleaner.Clean(a).Body.Length / 1000.0);
+        Assert.All(chunked.Articles, a => Assert.Equal("t-" + a.Id, a.Topic!.Label));
+        Assert.All(chunked.Articles.Where(a => a.Stance is not null), a => Assert.Equal(bodyLength[a.Id], a.Stance!.Confidence));
+        Assert.All(chunked.Articles.Where(a => a.Stance is not null), a => Assert.Equal(a.Dedup.StoryId, whole.Stories.Single(s => s.LeadId == a.Stance!.TargetId).Id));
+        Assert.All(chunked.Articles, a => Assert.Equal(bodyLength[a.Id], Assert.Single(a.Claims).Confidence));
+    }
+
+    [Theory]
+    [InlineData("a different article", "article 6 was 'a00', then 'b00'")]
+    [InlineData("fewer articles", "19 articles were read, then 18")]
+    [InlineData("more articles", "19 articles were read, then more ('a14' after them)")]
+    public void Run_InputChangesBeforeLabeling_InputChangedError(string change, string expected)
+    {
+        using var dir = new TempDirectory();
+        var files = Inputs(dir);
+        var feed = files[^1];
+        var lines = File.ReadAllLines(feed).ToList();
+        var changed = change switch
+        {
+            "a different article" => lines.Select(l => l.Replace("\"a00\"", "\"b00\"")),
+            "fewer articles" => lines.Where(l => !l.Contains("\"a13\"")),
+            _ => lines.Append(lines[0].Replace("\"a00\"", "\"a14\"").Replace("Report number 0", "Report number 14")),
+        };
+        // rewritten once the first pass has read everything (the last chunk), before the second pass reads it again
+        var progress = new Rewrite(feed, changed.ToArray());
+
+        var error = Assert.Throws<InputChangedException>(() => Runner(4).Run(files, progress));
+        Assert.Contains("the inputs changed during the run", error.Message);
+        Assert.Contains(expected, error.Message);
+    }
+
+    private static PipelineRunner Runner(int chunkSize = 8192) =>
+        new(new PipelineOptions { Stance = { Claims = ["x"] } }, NullLogger.Instance, topics: new IdTopics(), stances: new BodyStances()) { ChunkSize = chunkSize };
+
+    private static List<string> Summary(RunResult run) => run.Articles.Select(a =>
+        $"{a.Id} {a.Article.Title} {a.Dedup.StoryId} {a.Dedup.DuplicateOf} {a.Topic?.Label} {a.Stance?.Stance} {a.Stance?.Confidence} {a.Stance?.TargetId} {string.Join(",", a.Claims.Select(c => $"{c.Stance} {c.Confidence}"))}").ToList();
+
+    private sealed class IdTopics : ITopicClassifier
+    {
+        public IReadOnlyList<TopicPrediction> Predict(IReadOnlyList<CleanArticle> articles, CancellationToken cancellationToken) =>
+            articles.Select(a => new TopicPrediction("t-" + a.Id, [new LabelScore("t-" + a.Id, 1)], 1)).ToList();
+    }
+
+    /// <summary>Toward the claim "x": "agree", toward a lead headline: "discuss"; as confident as the body is long.</summary>
+    private sealed class BodyStances : IStanceClassifier
+    {
+        public IReadOnlyList<StancePrediction> Predict(IReadOnlyList<StancePair> pairs, CancellationToken cancellationToken) =>
+            pairs.Select(p => new StancePrediction(p.Headline == "x" ? "agree" : "discuss", p.Body.Length / 1000.0)).ToList();
+    }
+
+    private sealed class Rewrite(string file, string[] lines) : IProgress<RunProgress>
+    {
+        private bool _done;
+
+        public void Report(RunProgress value)
+        {
+            if (value.Stage == "analyze" && value.Done >= 19 && !_done)
+            {
+                File.WriteAllLines(file, lines);
+                _done = true;
+            }
+        }
+    }
+}
