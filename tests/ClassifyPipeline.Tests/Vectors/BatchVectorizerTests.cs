@@ -42,4 +42,17 @@ public sealed class BatchVectorizerTests
         // n = 2 documents; df(peace) = 2: idf = ln(3/3) + 1 = 1
         Assert.Equal(1.0, model.Idf[model.IndexOf("peace")], 6);
     }
+
+    [Fact]
+    public void Fit_Twice_OrAddAfterFit_Refused()
+    {
+        // Fit lets the documents go, so a second fit would see an empty batch
+        var vectorizer = new BatchVectorizer(1);
+        vectorizer.Add(0, ["peace"]);
+        vectorizer.Fit(new VectorizeOptions());
+
+        Assert.Throws<InvalidOperationException>(() => vectorizer.Fit(new VectorizeOptions()));
+        Assert.Throws<InvalidOperationException>(() => vectorizer.Add(0, ["war"]));
+        Assert.Throws<InvalidOperationException>(() => vectorizer.Extend(1));
+    }
 }
