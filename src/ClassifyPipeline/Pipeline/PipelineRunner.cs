@@ -74,6 +74,9 @@ public sealed class PipelineRunner
         PipelineLog.Deduplicated(_logger, dedup.Stories.Count, dedup.Assignments.Count(a => a.DuplicateOf is not null), headers.Count);
         counted = null;
         vectorizer = null;
+        // The batch's vectors and the join's work are garbage from here on (gigabytes at a million articles), and
+        // the second pass is about to allocate: collecting now keeps the two from adding up in the peak.
+        GC.Collect();
 
         var byId = headers.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var ordered = dedup.Assignments.Select(a => byId[a.Id]).ToList();
