@@ -18,8 +18,8 @@ public sealed class PipelineRunnerTests
         "The football club sacked its manager after a run of seven defeats left the team in the relegation zone, the chairman told supporters at the stadium.",
     ];
 
-    /// <summary>Three stories told in several copies and edits, published out of reading order, beside the seeds; one line is rejected.</summary>
-    private static string[] Inputs(TempDirectory dir)
+    /// <summary>The seeds, then a feed of three stories told in several copies and edits, published out of reading order; one line is rejected.</summary>
+    private static (string Feed, string[] Files) Inputs(TempDirectory dir)
     {
         var lines = new List<string>();
         for (var i = 0; i < 14; i++)
@@ -30,7 +30,8 @@ public sealed class PipelineRunnerTests
             if (i == 5)
                 lines.Add("{ not json");
         }
-        return [.. Directory.GetFiles(RepoPaths.Seeds).Order(StringComparer.Ordinal), dir.File("in/feed.jsonl", string.Join("\n", lines) + "\n")];
+        var feed = dir.File("in/feed.jsonl", string.Join("\n", lines) + "\n");
+        return (feed, [.. Directory.GetFiles(RepoPaths.Seeds).Order(StringComparer.Ordinal), feed]);
     }
 
     [Theory]
@@ -40,7 +41,7 @@ public sealed class PipelineRunnerTests
     public void Run_ChunksSmallerThanTheBatch_SameRunAsOneChunk(int chunkSize)
     {
         using var dir = new TempDirectory();
-        var files = Inputs(dir);
+        var (_, files) = Inputs(dir);
         var whole = Runner().Run(files);
         var chunked = Runner(chunkSize).Run(files);
 
@@ -65,8 +66,8 @@ public sealed class PipelineRunnerTests
     public void Run_InputChangesBeforeLabeling_InputChangedError(string change, string expected)
     {
         using var dir = new TempDirectory();
-        var files = Inputs(dir);
-        var feed = files[^1];
+        // only the temporary feed is rewritten, never a seed
+        var (feed, files) = Inputs(dir);
         var lines = File.ReadAllLines(feed).ToList();
         var changed = change switch
         {
