@@ -12,7 +12,8 @@ namespace ClassifyPipeline.Dedup;
 /// </summary>
 public sealed class Deduplicator(DedupOptions options)
 {
-    public DedupResult Run(IReadOnlyList<DedupDocument> documents, TfIdfModel model, CancellationToken cancellationToken = default)
+    /// <param name="probed">Told how many documents the similarity join has done (<see cref="SimilarityJoin.Find"/>).</param>
+    public DedupResult Run(IReadOnlyList<DedupDocument> documents, TfIdfModel model, IProgress<int>? probed = null, CancellationToken cancellationToken = default)
     {
         var docs = documents.OrderBy(d => d.Published ?? DateTimeOffset.MaxValue).ThenBy(d => d.Id, StringComparer.Ordinal).ToList();
         var vectors = docs.Select(d => d.Vector).ToList();
@@ -21,6 +22,7 @@ public sealed class Deduplicator(DedupOptions options)
             Math.Min(options.StoryThreshold, options.DuplicateThreshold),
             WindowStarts(docs),
             options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1,
+            probed,
             cancellationToken);
 
         var duplicateOf = FindDuplicates(vectors, pairs);

@@ -34,11 +34,13 @@ public static class SimilarityJoin
     /// </summary>
     /// <param name="windowStart">For each document, the first earlier document it is compared with (non-decreasing);
     /// null compares every pair.</param>
+    /// <param name="probed">Told how many documents have probed the index, every few thousand and at the end.</param>
     public static List<(int I, int J, double Cosine)> Find(
         IReadOnlyList<SparseVector> vectors,
         double threshold,
         IReadOnlyList<int>? windowStart = null,
         int maxDegreeOfParallelism = -1,
+        IProgress<int>? probed = null,
         CancellationToken cancellationToken = default)
     {
         var n = vectors.Count;
@@ -79,15 +81,19 @@ public static class SimilarityJoin
         var index = new Index(vectors, windowStart, start, postingDoc, postingWeight, threshold);
         var found = new (int I, double Cosine)[]?[n];
         var scratch = new ConcurrentBag<Scratch>();
+        var done = 0;
         Parallel.For(0, n,
             new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken },
             () => scratch.TryTake(out var s) ? s : new Scratch(n, dims),
             (j, _, s) =>
             {
                 found[j] = index.Probe(j, s);
+                if (probed is not null && Interlocked.Increment(ref done) % 4096 == 0)
+                    probed.Report(done);
                 return s;
             },
             s => scratch.Add(s));
+        probed?.Report(n);
 
         var total = 0;
         foreach (var f in found)

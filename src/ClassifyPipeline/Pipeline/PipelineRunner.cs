@@ -70,7 +70,7 @@ public sealed class PipelineRunner
 
         var dedup = vectorizer is null
             ? times.Timed("vectorize+dedup+state", () => new StoryTracker(_state!, _options, _logger, _time).Run(counted!, cancellationToken))
-            : Deduplicate(headers, vectorizer, times, cancellationToken);
+            : Deduplicate(headers, vectorizer, times, progress, cancellationToken);
         PipelineLog.Deduplicated(_logger, dedup.Stories.Count, dedup.Assignments.Count(a => a.DuplicateOf is not null), headers.Count);
         counted = null;
         vectorizer = null;
@@ -137,13 +137,14 @@ public sealed class PipelineRunner
         counted?.AddRange(chunkCounted!);
     }
 
-    private DedupResult Deduplicate(List<ArticleHeader> headers, BatchVectorizer vectorizer, StageTimes times, CancellationToken cancellationToken)
+    private DedupResult Deduplicate(List<ArticleHeader> headers, BatchVectorizer vectorizer, StageTimes times, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var (model, vectors) = times.Timed("vectorize", () => vectorizer.Fit(_options.Vectorize));
         return times.Timed("dedup", () =>
         {
             var documents = headers.Select((a, i) => new DedupDocument(a.Id, a.Published, vectors[i])).ToList();
-            return new Deduplicator(_options.Dedup).Run(documents, model, cancellationToken);
+            var probed = progress is null ? null : new SynchronousProgress<int>(n => progress.Report(new RunProgress("dedup", n, documents.Count)));
+            return new Deduplicator(_options.Dedup).Run(documents, model, probed, cancellationToken);
         });
     }
 

@@ -91,7 +91,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
             documents.Add(new DedupDocument(batch[i].Id, batch[i].Header.Published, model.Transform(batch[i].Terms.Terms, batch[i].Terms.Counts)));
         foreach (var a in window)
             documents.Add(new DedupDocument(a.Id, a.Published, model.Transform(a.Terms!.Terms, a.Terms.Counts)));
-        var dedup = new Deduplicator(options.Dedup).Run(documents, model, cancellationToken);
+        var dedup = new Deduplicator(options.Dedup).Run(documents, model, cancellationToken: cancellationToken);
 
         // Map Dedup's stories onto the ids the state knows.
         var inUnion = new HashSet<string>(documents.Select(d => d.Id), StringComparer.Ordinal);

@@ -36,6 +36,19 @@ public sealed class SimilarityJoinTests
     }
 
     [Fact]
+    public void Find_Probed_CountsUpToEveryDocument()
+    {
+        var vectors = Enumerable.Repeat(Fnc1Bodies.Value, 3).SelectMany(v => v).ToList();
+        var reports = new List<int>();
+        SimilarityJoin.Find(vectors, 0.99, probed: new ClassifyPipeline.Pipeline.SynchronousProgress<int>(reports.Add));
+
+        Assert.True(vectors.Count > 4096, "too few documents for a report before the last");
+        Assert.Equal(vectors.Count / 4096 + 1, reports.Count);
+        Assert.All(reports[..^1], r => Assert.Equal(0, r % 4096));
+        Assert.Equal(vectors.Count, reports[^1]);
+    }
+
+    [Fact]
     public void Find_WindowStart_OnlyPairsInsideTheWindow()
     {
         var vectors = Republications.Value;

@@ -59,6 +59,22 @@ public sealed class PipelineRunnerTests
         Assert.All(chunked.Articles, a => Assert.Equal(bodyLength[a.Id], Assert.Single(a.Claims).Confidence));
     }
 
+    [Fact]
+    public void Run_Progress_EachStageInOrderUpToItsTotal()
+    {
+        using var dir = new TempDirectory();
+        var (_, files) = Inputs(dir);
+        var reports = new List<RunProgress>();
+
+        Runner(4).Run(files, new SynchronousProgress<RunProgress>(reports.Add));
+
+        Assert.Equal(["analyze", "dedup", "label", "done"], reports.Select(r => r.Stage).Distinct());
+        Assert.Equal(new RunProgress("analyze", 19, null), reports.Last(r => r.Stage == "analyze"));
+        Assert.Equal(new RunProgress("dedup", 19, 19), reports.Last(r => r.Stage == "dedup"));
+        Assert.Equal(new RunProgress("label", 19, 19), reports.Last(r => r.Stage == "label"));
+        Assert.Equal([4, 8, 12, 16, 19], reports.Where(r => r.Stage == "label").Select(r => (int)r.Done));
+    }
+
     [Theory]
     [InlineData("a different article", "article 6 was 'a00', then 'b00'")]
     [InlineData("fewer articles", "19 articles were read, then 18")]

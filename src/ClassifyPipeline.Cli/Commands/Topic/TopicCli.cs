@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ClassifyPipeline.Classification.Topic;
 using ClassifyPipeline.Cli.Hosting;
+using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.Text;
 
 namespace ClassifyPipeline.Cli.Commands.Topic;
@@ -134,17 +135,5 @@ internal sealed class TopicCli
         }
     }
 
-    public static IProgress<string> Progress(CliContext context) => new SyncProgress(line => context.Error.WriteLine($"[topic] {line}"));
-
-    /// <summary>Reports on the caller's thread (System.Progress posts to the thread pool, which would reorder lines).</summary>
-    private sealed class SyncProgress(Action<string> report) : IProgress<string>
-    {
-        private readonly Lock _gate = new();
-
-        public void Report(string value)
-        {
-            lock (_gate)
-                report(value);
-        }
-    }
+    public static IProgress<string> Progress(CliContext context) => new SynchronousProgress<string>(line => context.Error.WriteLine($"[topic] {line}"));
 }
