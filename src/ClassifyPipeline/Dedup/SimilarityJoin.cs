@@ -88,8 +88,8 @@ public static class SimilarityJoin
             (j, _, s) =>
             {
                 found[j] = index.Probe(j, s);
-                if (probed is not null && Interlocked.Increment(ref done) % 4096 == 0)
-                    probed.Report(done);
+                if (probed is not null && Interlocked.Increment(ref done) is var count && count % 4096 == 0)
+                    probed.Report(count);
                 return s;
             },
             s => scratch.Add(s));

@@ -52,6 +52,8 @@ public sealed class PipelineRunner
         var ingestor = new ArticleIngestor(_options.Ingest);
         var rejections = new List<Rejection>();
         var headers = new List<ArticleHeader>();
+        // a hash of each article as read (every field), for the second pass to check it reads the same article
+        var fingerprints = new List<int>();
         // Without state the terms go into the vectorizer as ids; with state they are counted, as the state stores them.
         var vectorizer = _state is null ? new BatchVectorizer() : null;
         var counted = vectorizer is null ? new List<CountedArticle>() : null;
@@ -60,7 +62,7 @@ public sealed class PipelineRunner
         var cleaner = new ArticleCleaner(_options.Clean);
         foreach (var chunk in Chunks(ingestor.Read(files, null, cancellationToken), rejections, times, "ingest"))
         {
-            times.Add("clean+analyze", () => Analyze(chunk, cleaner, headers, vectorizer, counted, cancellationToken));
+            times.Add("clean+analyze", () => Analyze(chunk, cleaner, headers, fingerprints, vectorizer, counted, cancellationToken));
             progress?.Report(new RunProgress("analyze", headers.Count, null));
         }
         times.Done("ingest", "clean+analyze");
@@ -72,6 +74,7 @@ public sealed class PipelineRunner
             ? times.Timed("vectorize+dedup+state", () => new StoryTracker(_state!, _options, _logger, _time).Run(counted!, cancellationToken))
             : Deduplicate(headers, vectorizer, times, progress, cancellationToken);
         PipelineLog.Deduplicated(_logger, dedup.Stories.Count, dedup.Assignments.Count(a => a.DuplicateOf is not null), headers.Count);
+        // the lambdas above captured these, so they would otherwise hold the batch's terms through the second pass
         counted = null;
         vectorizer = null;
         // The batch's vectors and the join's work are garbage from here on (gigabytes at a million articles), and
@@ -80,7 +83,7 @@ public sealed class PipelineRunner
 
         var byId = headers.ToDictionary(a => a.Id, StringComparer.Ordinal);
         var ordered = dedup.Assignments.Select(a => byId[a.Id]).ToList();
-        var labels = Label(ingestor, files, headers, ordered, byId, dedup, cleaner, times, progress, cancellationToken);
+        var labels = Label(ingestor, files, headers, fingerprints, ordered, byId, dedup, cleaner, times, progress, cancellationToken);
 
         var results = new List<ArticleResult>(ordered.Count);
         for (var i = 0; i < ordered.Count; i++)
@@ -113,9 +116,10 @@ public sealed class PipelineRunner
     }
 
     /// <summary>Cleans and analyzes a chunk (in parallel), keeping each article's header and its terms: in the vectorizer, or counted.</summary>
-    private void Analyze(List<Article> chunk, ArticleCleaner cleaner, List<ArticleHeader> headers, BatchVectorizer? vectorizer, List<CountedArticle>? counted, CancellationToken cancellationToken)
+    private void Analyze(List<Article> chunk, ArticleCleaner cleaner, List<ArticleHeader> headers, List<int> fingerprints, BatchVectorizer? vectorizer, List<CountedArticle>? counted, CancellationToken cancellationToken)
     {
         var chunkHeaders = new ArticleHeader[chunk.Count];
+        var chunkPrints = new int[chunk.Count];
         var chunkCounted = counted is null ? null : new CountedArticle[chunk.Count];
         var first = vectorizer?.Extend(chunk.Count) ?? 0;
         Parallel.For(0, chunk.Count,
@@ -123,6 +127,7 @@ public sealed class PipelineRunner
             () => new TextAnalyzer(_options.Analysis),
             (i, _, analyzer) =>
             {
+                chunkPrints[i] = chunk[i].GetHashCode();
                 var result = analyzer.Analyze(cleaner.Clean(chunk[i]));
                 var header = ArticleHeader.Of(result.Clean);
                 chunkHeaders[i] = header;
@@ -134,6 +139,7 @@ public sealed class PipelineRunner
             },
             _ => { });
         headers.AddRange(chunkHeaders);
+        fingerprints.AddRange(chunkPrints);
         counted?.AddRange(chunkCounted!);
     }
 
@@ -152,7 +158,7 @@ public sealed class PipelineRunner
     /// The second pass: reads the files again, a chunk at a time, and labels each article by topic and by stance
     /// (results in canonical order). Skipped when there is no model to label with.
     /// </summary>
-    private Labels Label(ArticleIngestor ingestor, IReadOnlyList<string> files, List<ArticleHeader> headers, List<ArticleHeader> ordered, Dictionary<string, ArticleHeader> byId, DedupResult dedup, ArticleCleaner cleaner, StageTimes times, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    private Labels Label(ArticleIngestor ingestor, IReadOnlyList<string> files, List<ArticleHeader> headers, List<int> fingerprints, List<ArticleHeader> ordered, Dictionary<string, ArticleHeader> byId, DedupResult dedup, ArticleCleaner cleaner, StageTimes times, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         var labels = new Labels(_topics is null ? null : new TopicPrediction[ordered.Count], new StanceResult?[ordered.Count], new IReadOnlyList<ClaimStance>[ordered.Count]);
         Array.Fill(labels.Claims, Array.Empty<ClaimStance>());
@@ -171,7 +177,7 @@ public sealed class PipelineRunner
         var read = 0;
         foreach (var chunk in Chunks(ingestor.Read(files, null, cancellationToken), null, times, "reread"))
         {
-            var cleaned = times.Add("reread", () => Clean(chunk, cleaner, headers, read, cancellationToken));
+            var cleaned = times.Add("reread", () => Clean(chunk, cleaner, headers, fingerprints, read, cancellationToken));
             var at = cleaned.Select(a => position[a.Id]).ToArray();
             if (_topics is not null)
             {
@@ -191,8 +197,8 @@ public sealed class PipelineRunner
         return labels;
     }
 
-    /// <summary>Cleans a chunk of the second pass (in parallel), checking that it holds the articles the first pass read there.</summary>
-    private static CleanArticle[] Clean(List<Article> chunk, ArticleCleaner cleaner, List<ArticleHeader> headers, int first, CancellationToken cancellationToken)
+    /// <summary>Cleans a chunk of the second pass (in parallel), checking that it holds the articles the first pass read there, unchanged.</summary>
+    private static CleanArticle[] Clean(List<Article> chunk, ArticleCleaner cleaner, List<ArticleHeader> headers, List<int> fingerprints, int first, CancellationToken cancellationToken)
     {
         for (var j = 0; j < chunk.Count; j++)
         {
@@ -200,6 +206,8 @@ public sealed class PipelineRunner
                 throw new InputChangedException($"the inputs changed during the run: {headers.Count:N0} articles were read, then more ('{chunk[j].Id}' after them) when reading them again to label them");
             if (chunk[j].Id != headers[first + j].Id)
                 throw new InputChangedException($"the inputs changed during the run: article {first + j + 1:N0} was '{headers[first + j].Id}', then '{chunk[j].Id}' when reading it again to label it");
+            if (chunk[j].GetHashCode() != fingerprints[first + j])
+                throw new InputChangedException($"the inputs changed during the run: article {first + j + 1:N0} ('{chunk[j].Id}') is not the same when read again to label it");
         }
         var cleaned = new CleanArticle[chunk.Count];
         Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = cancellationToken }, j => cleaned[j] = cleaner.Clean(chunk[j]));

@@ -7,8 +7,8 @@ namespace ClassifyPipeline.Vectors;
 /// are added as they are analyzed, from any thread, and held as term ids rather than strings, so a large batch
 /// costs four bytes per term occurrence instead of a string each. The result does not depend on the order or the
 /// thread in which documents were added: ids are renumbered into the model's (ordinal) term order before use.
-/// It fits once: <see cref="Fit"/> lets the documents and the term dictionary go as it vectorizes, since a large
-/// batch's term ids take as much memory as its vectors.
+/// It fits once: <see cref="Fit"/> lets the documents and the term dictionary go, since a large batch's term ids
+/// take as much memory as its vectors.
 /// </summary>
 public sealed class BatchVectorizer
 {
@@ -95,8 +95,8 @@ public sealed class BatchVectorizer
             for (var k = 0; k < ids.Length; k++)
                 indices[k] = toModel[ids[k]];
             vectors[d] = model.Transform(indices);
-            _documents[d] = null;
         });
+        _documents.Clear();
         return (model, vectors);
     }
 

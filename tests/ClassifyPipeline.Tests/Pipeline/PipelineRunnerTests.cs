@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClassifyPipeline.Classification;
 using ClassifyPipeline.Ingest;
 using ClassifyPipeline.Pipeline;
+using ClassifyPipeline.State;
 using ClassifyPipeline.Tests.Support;
 using ClassifyPipeline.Text;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -49,14 +50,65 @@ public sealed class PipelineRunnerTests
         Assert.Single(whole.Rejections);
         Assert.Equal(Summary(whole), Summary(chunked));
         Assert.Equal(whole.Rejections, chunked.Rejections);
-        Assert.Contains(whole.Articles, a => a.Stance is not null);
-        // each label reached the article it was computed for: the fakes derive it from the article's own id and text
+        Assert.Equal(19 - whole.Stories.Count, chunked.Articles.Count(a => a.Stance is not null));
+
+        // each label reached the article it was computed for: the fakes derive it from the article's own text and
+        // the title of its story's lead
         var cleaner = new ArticleCleaner(new CleanOptions());
-        var bodyLength = new ArticleIngestor(new IngestOptions()).Ingest(files).Articles.ToDictionary(a => a.Id, a => cleaner.Clean(a).Body.Length / 1000.0);
+        var body = new ArticleIngestor(new IngestOptions()).Ingest(files).Articles.ToDictionary(a => a.Id, a => cleaner.Clean(a).Body);
+        var title = chunked.Articles.ToDictionary(a => a.Id, a => a.Article.Title);
         Assert.All(chunked.Articles, a => Assert.Equal("t-" + a.Id, a.Topic!.Label));
-        Assert.All(chunked.Articles.Where(a => a.Stance is not null), a => Assert.Equal(bodyLength[a.Id], a.Stance!.Confidence));
-        Assert.All(chunked.Articles.Where(a => a.Stance is not null), a => Assert.Equal(a.Dedup.StoryId, whole.Stories.Single(s => s.LeadId == a.Stance!.TargetId).Id));
-        Assert.All(chunked.Articles, a => Assert.Equal(bodyLength[a.Id], Assert.Single(a.Claims).Confidence));
+        Assert.All(chunked.Articles.Where(a => a.Stance is not null), a =>
+        {
+            Assert.Equal(whole.Stories.Single(s => s.Id == a.Dedup.StoryId).LeadId, a.Stance!.TargetId);
+            Assert.Equal(TextStances.Confidence(title[a.Stance.TargetId], body[a.Id]), a.Stance.Confidence);
+        });
+        Assert.All(chunked.Articles, a => Assert.Equal(TextStances.Confidence("x", body[a.Id]), Assert.Single(a.Claims).Confidence));
+    }
+
+    [Fact]
+    public void Run_StateChunked_SameRunAsOneChunk()
+    {
+        using var dir = new TempDirectory();
+        var (_, files) = Inputs(dir);
+        RunResult WithState(string state, int chunkSize)
+        {
+            var options = new PipelineOptions();
+            using var store = SqliteStateStore.Open(Path.Combine(dir.Path, state), options.State);
+            return new PipelineRunner(options, NullLogger.Instance, topics: new IdTopics(), stances: new TextStances(), state: store) { ChunkSize = chunkSize }.Run(files);
+        }
+
+        var whole = WithState("one", 8192);
+        var chunked = WithState("chunked", 3);
+
+        Assert.Equal(19, whole.Articles.Count);
+        Assert.Equal(Summary(whole), Summary(chunked));
+        Assert.Contains(chunked.Articles, a => a.Stance is not null);
+    }
+
+    [Fact]
+    public void Run_StanceModelOnly_TopicsNullStancesSet()
+    {
+        using var dir = new TempDirectory();
+        var (_, files) = Inputs(dir);
+
+        var run = new PipelineRunner(new PipelineOptions(), NullLogger.Instance, stances: new TextStances()) { ChunkSize = 4 }.Run(files);
+
+        Assert.All(run.Articles, a => Assert.Null(a.Topic));
+        Assert.Equal(19 - run.Stories.Count, run.Articles.Count(a => a.Stance is not null));
+    }
+
+    [Fact]
+    public void Run_EveryLineRejected_EmptyRunWithTheRejections()
+    {
+        using var dir = new TempDirectory();
+        var bad = dir.File("bad.jsonl", "{ not json\n[1]\n");
+
+        var run = Runner(4).Run([bad]);
+
+        Assert.Empty(run.Articles);
+        Assert.Empty(run.Stories);
+        Assert.Equal(2, run.Rejections.Count);
     }
 
     [Fact]
@@ -77,6 +129,7 @@ public sealed class PipelineRunnerTests
 
     [Theory]
     [InlineData("a different article", "article 6 was 'a00', then 'b00'")]
+    [InlineData("an edited article", "article 8 ('a02') is not the same")]
     [InlineData("fewer articles", "19 articles were read, then 18")]
     [InlineData("more articles", "19 articles were read, then more ('a14' after them)")]
     public void Run_InputChangesBeforeLabeling_InputChangedError(string change, string expected)
@@ -88,6 +141,7 @@ public sealed class PipelineRunnerTests
         var changed = change switch
         {
             "a different article" => lines.Select(l => l.Replace("\"a00\"", "\"b00\"")),
+            "an edited article" => lines.Select(l => l.Replace("Report number 2.", "Report number 2, revised.")),
             "fewer articles" => lines.Where(l => !l.Contains("\"a13\"")),
             _ => lines.Append(lines[0].Replace("\"a00\"", "\"a14\"").Replace("Report number 0", "Report number 14")),
         };
@@ -100,7 +154,7 @@ public sealed class PipelineRunnerTests
     }
 
     private static PipelineRunner Runner(int chunkSize = 8192) =>
-        new(new PipelineOptions { Stance = { Claims = ["x"] } }, NullLogger.Instance, topics: new IdTopics(), stances: new BodyStances()) { ChunkSize = chunkSize };
+        new(new PipelineOptions { Stance = { Claims = ["x"] } }, NullLogger.Instance, topics: new IdTopics(), stances: new TextStances()) { ChunkSize = chunkSize };
 
     private static List<string> Summary(RunResult run) => run.Articles.Select(a =>
         $"{a.Id} {a.Article.Title} {a.Dedup.StoryId} {a.Dedup.DuplicateOf} {a.Topic?.Label} {a.Stance?.Stance} {a.Stance?.Confidence} {a.Stance?.TargetId} {string.Join(",", a.Claims.Select(c => $"{c.Stance} {c.Confidence}"))}").ToList();
@@ -111,11 +165,19 @@ public sealed class PipelineRunnerTests
             articles.Select(a => new TopicPrediction("t-" + a.Id, [new LabelScore("t-" + a.Id, 1)], 1)).ToList();
     }
 
-    /// <summary>Toward the claim "x": "agree", toward a lead headline: "discuss"; as confident as the body is long.</summary>
-    private sealed class BodyStances : IStanceClassifier
+    /// <summary>"discuss", with a confidence that is a hash of the headline and the body: a label given to the wrong pair shows.</summary>
+    private sealed class TextStances : IStanceClassifier
     {
         public IReadOnlyList<StancePrediction> Predict(IReadOnlyList<StancePair> pairs, CancellationToken cancellationToken) =>
-            pairs.Select(p => new StancePrediction(p.Headline == "x" ? "agree" : "discuss", p.Body.Length / 1000.0)).ToList();
+            pairs.Select(p => new StancePrediction("discuss", Confidence(p.Headline, p.Body))).ToList();
+
+        public static double Confidence(string headline, string body)
+        {
+            var hash = 2166136261u; // FNV-1a over the characters: the same in every process
+            foreach (var c in headline + "\n" + body)
+                hash = (hash ^ c) * 16777619u;
+            return hash / (double)uint.MaxValue;
+        }
     }
 
     private sealed class Rewrite(string file, string[] lines) : IProgress<RunProgress>
