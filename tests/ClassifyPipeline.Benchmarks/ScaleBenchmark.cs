@@ -5,16 +5,17 @@ using ClassifyPipeline.Ingest;
 using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.Text;
 using ClassifyPipeline.Vectors;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClassifyPipeline.Benchmarks;
 
 /// <summary>
-/// <c>scale CORPUS.jsonl|FOLDER... [--exhaustive] [--window-days D]</c>: ingest → clean+analyze → vectorize → dedup (join, clustering, edges) on
-/// one corpus (from <c>classify generate corpus</c>) with the default options, printing seconds per step (wall and
-/// CPU), articles/s and peak working set. Files are read one at a time and their texts let go once analyzed, as a
-/// streaming dedup run would.
-/// With <c>--exhaustive</c> it then also runs the join alone without a window and the all-pairs reference, and prints
-/// the join's recall against it (quadratic: for corpora up to a few tens of thousands).
+/// <c>scale CORPUS.jsonl|FOLDER... [--exhaustive] [--window-days D]</c>: <c>classify run</c>'s ingest → clean+analyze →
+/// vectorize → dedup (join, clustering, edges) on one corpus (from <c>classify generate corpus</c>) with the default
+/// options, through <see cref="PipelineRunner"/> itself with no models (so no second pass, no labels), printing each
+/// stage's wall seconds, the total wall and CPU seconds, articles/s and peak working set.
+/// With <c>--exhaustive</c> it then also vectorizes the corpus again, runs the join alone without a window and the
+/// all-pairs reference, and prints the join's recall against it (quadratic: for corpora up to a few tens of thousands).
 /// </summary>
 public static class ScaleBenchmark
 {
@@ -43,53 +44,33 @@ public static class ScaleBenchmark
         var (files, errors) = InputResolver.Resolve(inputs, ingestor.Handles);
         if (errors.Count > 0)
             throw new ArgumentException(string.Join("; ", errors));
-        _cpu = Process.GetCurrentProcess().TotalProcessorTime;
-        var total = Stopwatch.StartNew();
+
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        // file by file, letting each file's texts go once analyzed: memory holds term ids, not articles
-        var vectorizer = new BatchVectorizer();
-        var ids = new List<string>();
-        var published = new List<DateTimeOffset?>();
-        var cleaner = new ArticleCleaner(options.Clean);
-        TimeSpan ingestWall = TimeSpan.Zero, ingestCpu = TimeSpan.Zero;
-        foreach (var file in files)
-        {
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
-            var fileWatch = Stopwatch.StartNew();
-            var articles = ingestor.Ingest([file]).Articles;
-            ingestWall += fileWatch.Elapsed;
-            ingestCpu += Process.GetCurrentProcess().TotalProcessorTime - cpu;
-            var first = vectorizer.Extend(articles.Count);
-            foreach (var article in articles)
-            {
-                ids.Add(article.Id);
-                published.Add(article.Published);
-            }
-            Parallel.For(0, articles.Count, () => new TextAnalyzer(options.Analysis), (i, _, analyzer) =>
-            {
-                vectorizer.Add(first + i, analyzer.Analyze(cleaner.Clean(articles[i])).Terms);
-                return analyzer;
-            }, _ => { });
-        }
-        var count = ids.Count;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  of which ingest (reading, decoding, parsing {files.Count} files): {ingestWall.TotalSeconds:F1} s wall, {ingestCpu.TotalSeconds:F1} s CPU"));
-        Step("ingest + clean + analyze", watch, count);
-
-        var (model, vectors) = vectorizer.Fit(options.Vectorize);
-        Step("vectorize", watch, count);
-
-        var documents = Enumerable.Range(0, count).Select(i => new DedupDocument(ids[i], published[i], vectors[i])).ToList();
-        var result = new Deduplicator(options.Dedup).Run(documents, model);
-        Step($"dedup stage (join + clustering + edges; {result.Stories.Count} stories, {result.Assignments.Count(a => a.DuplicateOf is not null)} duplicates, {result.Stories.Sum(s => s.Edges.Count)} edges)", watch, count);
-
-        var seconds = total.Elapsed.TotalSeconds;
+        var run = new PipelineRunner(options, NullLogger.Instance).Run(files);
+        var seconds = watch.Elapsed.TotalSeconds;
+        var count = run.Articles.Count;
+        foreach (var stage in run.Timings)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{stage.Stage}: {stage.Elapsed.TotalSeconds:F1} s wall"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"total {seconds:F1} s, {count / seconds:F0} articles/s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024 * 1024):F2} GB"));
+            $"{count} articles, {run.Stories.Count} stories, {run.Articles.Count(a => a.Dedup.DuplicateOf is not null)} duplicates, {run.Stories.Sum(s => s.Edges.Count)} edges"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"total {seconds:F1} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s CPU, {count / seconds:F0} articles/s, peak working set {Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024 * 1024):F2} GiB"));
 
         if (exhaustive)
         {
             // the join without a window against the all-pairs reference: the same pairs, or the join is wrong
+            var articles = ingestor.Ingest(files).Articles;
+            var vectorizer = new BatchVectorizer(articles.Count);
+            var cleaner = new ArticleCleaner(options.Clean);
+            Parallel.For(0, articles.Count, () => new TextAnalyzer(options.Analysis), (i, _, analyzer) =>
+            {
+                vectorizer.Add(i, analyzer.Analyze(cleaner.Clean(articles[i])).Terms);
+                return analyzer;
+            }, _ => { });
+            var vectors = vectorizer.Fit(options.Vectorize).Vectors;
             var threshold = options.Dedup.StoryThreshold;
+            _cpu = Process.GetCurrentProcess().TotalProcessorTime;
             watch.Restart();
             var join = SimilarityJoin.Find(vectors, threshold);
             Step($"similarity join alone, no window ({join.Count} pairs ≥ {threshold})", watch, count);
