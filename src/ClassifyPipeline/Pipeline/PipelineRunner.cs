@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Classification;
 using ClassifyPipeline.Classification.Stance;
@@ -57,15 +58,17 @@ public sealed class PipelineRunner
         // Without state the terms go into the vectorizer as ids; with state they are counted, as the state stores them.
         var vectorizer = _state is null ? new BatchVectorizer() : null;
         var counted = vectorizer is null ? new List<CountedArticle>() : null;
+        var termPool = counted is null ? null : new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
         // one cleaner for all threads: its regular expressions learn their automata as they match, and Parallel.For
         // calls a local initializer again and again, so a cleaner per initializer would keep relearning them
         var cleaner = new ArticleCleaner(_options.Clean);
         foreach (var chunk in Chunks(ingestor.Read(files, null, cancellationToken), rejections, times, "ingest"))
         {
-            times.Add("clean+analyze", () => Analyze(chunk, cleaner, headers, fingerprints, vectorizer, counted, cancellationToken));
+            times.Add("clean+analyze", () => Analyze(chunk, cleaner, headers, fingerprints, vectorizer, counted, termPool, cancellationToken));
             progress?.Report(new RunProgress("analyze", headers.Count, null));
         }
         times.Done("ingest", "clean+analyze");
+        termPool = null; // the counted terms hold the strings; the pool's table is not needed any more
         PipelineLog.Ingested(_logger, headers.Count, files.Count, rejections.Count);
         foreach (var r in rejections)
             PipelineLog.Rejected(_logger, r.Input, r.Location, r.Reason);
@@ -116,7 +119,7 @@ public sealed class PipelineRunner
     }
 
     /// <summary>Cleans and analyzes a chunk (in parallel), keeping each article's header and its terms: in the vectorizer, or counted.</summary>
-    private void Analyze(List<Article> chunk, ArticleCleaner cleaner, List<ArticleHeader> headers, List<int> fingerprints, BatchVectorizer? vectorizer, List<CountedArticle>? counted, CancellationToken cancellationToken)
+    private void Analyze(List<Article> chunk, ArticleCleaner cleaner, List<ArticleHeader> headers, List<int> fingerprints, BatchVectorizer? vectorizer, List<CountedArticle>? counted, ConcurrentDictionary<string, string>? termPool, CancellationToken cancellationToken)
     {
         var chunkHeaders = new ArticleHeader[chunk.Count];
         var chunkPrints = new int[chunk.Count];
@@ -134,7 +137,7 @@ public sealed class PipelineRunner
                 if (vectorizer is not null)
                     vectorizer.Add(first + i, result.Terms);
                 else
-                    chunkCounted![i] = new CountedArticle(header, TermCounts.From(result.Terms));
+                    chunkCounted![i] = new CountedArticle(header, TermCounts.From(result.Terms, termPool));
                 return analyzer;
             },
             _ => { });

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace ClassifyPipeline.State;
 
 /// <summary>
@@ -22,7 +24,11 @@ public sealed class TermCounts
     /// <summary>The distinct terms, in ordinal order.</summary>
     public IReadOnlyList<string> Terms => _terms;
 
-    public static TermCounts From(IReadOnlyList<string> terms)
+    /// <param name="pool">
+    /// Term strings already held, shared by the articles of a batch: each distinct term is then kept once rather than
+    /// once per article holding it (an article's strings come fresh from its analysis).
+    /// </param>
+    public static TermCounts From(IReadOnlyList<string> terms, ConcurrentDictionary<string, string>? pool = null)
     {
         if (terms.Count == 0)
             return Empty;
@@ -33,7 +39,11 @@ public sealed class TermCounts
         Array.Sort(keys, StringComparer.Ordinal);
         var values = new int[keys.Length];
         for (var i = 0; i < keys.Length; i++)
+        {
             values[i] = counts[keys[i]];
+            if (pool is not null)
+                keys[i] = pool.GetOrAdd(keys[i], keys[i]);
+        }
         return new TermCounts(keys, values);
     }
 
