@@ -229,27 +229,8 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
         var totalPositive = positive.Count(p => p);
         if (totalPositive < MinPositivesToTune)
             return fallback;
-        var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ThenBy(i => i).ToArray();
-        int tp = 0, fp = 0;
-        var best = -1.0;
-        var threshold = fallback;
-        for (var r = 0; r < order.Length; r++)
-        {
-            if (positive[order[r]])
-                tp++;
-            else
-                fp++;
-            if (r + 1 < order.Length && scores[order[r + 1]] == scores[order[r]])
-                continue;
-            var f1 = 2.0 * tp / (2 * tp + fp + (totalPositive - tp));
-            if (f1 > best)
-            {
-                best = f1;
-                var next = r + 1 < order.Length ? scores[order[r + 1]] : 0;
-                threshold = (float)((scores[order[r]] + next) / 2);
-            }
-        }
-        return best < MinF1ToTune ? fallback : Math.Clamp(threshold, 0.3f, 0.7f);
+        var cut = BestCut(scores, positive, baseline: -1, (tp, fp) => TopicMetrics.F1(tp, fp, totalPositive - tp));
+        return cut is not { } best || best.Value < MinF1ToTune ? fallback : Math.Clamp(best.Threshold, 0.3f, 0.7f);
     }
 
     /// <summary>
@@ -284,31 +265,9 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             if (!any)
                 candidates.Add((scores[top][i], targets[top][i]));
         }
-        candidates.Sort((a, b) => b.Score.CompareTo(a.Score));
-        var best = MicroF1(tp, fp, fn);
-        var fallback = TopicModel.NoFallback;
-        for (var r = 0; r < candidates.Count; r++)
-        {
-            if (candidates[r].Correct)
-            {
-                tp++;
-                fn--;
-            }
-            else
-            {
-                fp++;
-            }
-            if (r + 1 < candidates.Count && candidates[r + 1].Score == candidates[r].Score)
-                continue;
-            var f1 = MicroF1(tp, fp, fn);
-            if (f1 > best)
-            {
-                best = f1;
-                var next = r + 1 < candidates.Count ? candidates[r + 1].Score : 0;
-                fallback = (float)((candidates[r].Score + next) / 2);
-            }
-        }
-        return fallback;
+        var cut = BestCut(candidates.Select(c => c.Score).ToArray(), candidates.Select(c => c.Correct).ToArray(),
+            baseline: TopicMetrics.F1(tp, fp, fn), (runTp, runFp) => TopicMetrics.F1(tp + runTp, fp + runFp, fn - runTp));
+        return cut?.Threshold ?? TopicModel.NoFallback;
     }
 
     /// <summary>
@@ -319,7 +278,6 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
     internal static void MicroF1Thresholds(double[][] scores, bool[][] targets, float[] thresholds, int rounds)
     {
         var labelCount = targets.Length;
-        var n = labelCount == 0 ? 0 : targets[0].Length;
         var counts = new (long Tp, long Fp, long Fn)[labelCount];
         long tp = 0, fp = 0, fn = 0;
         for (var l = 0; l < labelCount; l++)
@@ -329,7 +287,6 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             fp += counts[l].Fp;
             fn += counts[l].Fn;
         }
-        var order = new int[n];
         for (var round = 0; round < rounds; round++)
         {
             for (var l = 0; l < labelCount; l++)
@@ -341,34 +298,12 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
                 var otherTp = tp - counts[l].Tp;
                 var otherFp = fp - counts[l].Fp;
                 var otherFn = fn - counts[l].Fn + positives;
-                var s = scores[l];
-                for (var i = 0; i < n; i++)
-                    order[i] = i;
-                Array.Sort(order, (x, y) => s[y] != s[x] ? s[y].CompareTo(s[x]) : x.CompareTo(y));
-                var best = MicroF1(otherTp, otherFp, otherFn);
-                var threshold = thresholds[l];
-                var changed = false;
-                long runTp = 0, runFp = 0;
-                for (var r = 0; r < n; r++)
-                {
-                    if (targets[l][order[r]])
-                        runTp++;
-                    else
-                        runFp++;
-                    if (r + 1 < n && s[order[r + 1]] == s[order[r]])
-                        continue;
-                    var f1 = MicroF1(otherTp + runTp, otherFp + runFp, otherFn - runTp);
-                    if (f1 > best)
-                    {
-                        best = f1;
-                        threshold = (float)((s[order[r]] + (r + 1 < n ? s[order[r + 1]] : 0)) / 2);
-                        changed = true;
-                    }
-                }
-                if (!changed)
-                    threshold = 1; // assigning this label never helps: only a certain score does
+                var cut = BestCut(scores[l], targets[l], baseline: TopicMetrics.F1(otherTp, otherFp, otherFn),
+                    (runTp, runFp) => TopicMetrics.F1(otherTp + runTp, otherFp + runFp, otherFn - runTp));
+                // when assigning this label never helps, only a certain score does
+                var threshold = cut?.Threshold ?? 1;
                 thresholds[l] = Math.Clamp(threshold, 0.3f, 0.7f);
-                counts[l] = Counts(s, targets[l], thresholds[l]);
+                counts[l] = Counts(scores[l], targets[l], thresholds[l]);
                 tp = otherTp + counts[l].Tp;
                 fp = otherFp + counts[l].Fp;
                 fn = otherFn - positives + counts[l].Fn;
@@ -392,7 +327,39 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
         return (tp, fp, fn);
     }
 
-    private static double MicroF1(long tp, long fp, long fn) => 2.0 * tp / Math.Max(1, 2 * tp + fp + fn);
+    /// <summary>
+    /// The best cut of a ranking by score. Walking from the highest score down, with every article at or above the cut
+    /// assigned, <paramref name="objective"/> of the positives and negatives assigned is taken at each distinct score
+    /// (tied articles move together). Returns the best value above <paramref name="baseline"/> and its threshold, midway
+    /// to the next lower score (0 below the last); null when no cut beats the baseline.
+    /// </summary>
+    private static (double Value, float Threshold)? BestCut(double[] scores, bool[] positive, double baseline, Func<long, long, double> objective)
+    {
+        var order = new int[scores.Length];
+        for (var i = 0; i < order.Length; i++)
+            order[i] = i;
+        Array.Sort(order, (x, y) => scores[y] != scores[x] ? scores[y].CompareTo(scores[x]) : x.CompareTo(y));
+        (double Value, float Threshold)? best = null;
+        var bestValue = baseline;
+        long tp = 0, fp = 0;
+        for (var r = 0; r < order.Length; r++)
+        {
+            if (positive[order[r]])
+                tp++;
+            else
+                fp++;
+            if (r + 1 < order.Length && scores[order[r + 1]] == scores[order[r]])
+                continue;
+            var value = objective(tp, fp);
+            if (value > bestValue)
+            {
+                bestValue = value;
+                var next = r + 1 < order.Length ? scores[order[r + 1]] : 0;
+                best = (value, (float)((scores[order[r]] + next) / 2));
+            }
+        }
+        return best;
+    }
 
     private const int MinPositivesToTune = 5;
     private const double MinF1ToTune = 0.5;

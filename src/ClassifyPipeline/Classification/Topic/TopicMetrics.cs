@@ -111,7 +111,9 @@ public sealed class TopicMetrics
     {
         var precision = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
         var recall = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
-        var f1 = 2 * tp + fp + fn == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
-        return new ClassMetrics(label, precision, recall, f1, support);
+        return new ClassMetrics(label, precision, recall, F1(tp, fp, fn), support);
     }
+
+    /// <summary>F1 from counts (0 when there is nothing to count); over counts summed across labels, the micro-F1.</summary>
+    internal static double F1(long tp, long fp, long fn) => 2 * tp + fp + fn == 0 ? 0 : 2.0 * tp / (2 * tp + fp + fn);
 }
