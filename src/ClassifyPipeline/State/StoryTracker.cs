@@ -83,7 +83,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
             else
                 df.Remove(term);
         }
-        var statistics = new CorpusStatistics(storedCount + added, df);
+        var statistics = CorpusStatistics.Adopt(storedCount + added, df);
         var model = new TfIdfEstimator(options.Vectorize).Fit(statistics);
 
         var documents = new List<DedupDocument>(batch.Count + window.Count);

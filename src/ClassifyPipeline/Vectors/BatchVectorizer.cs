@@ -78,7 +78,7 @@ public sealed class BatchVectorizer
                 frequencies[term] = df[id];
         }
         var added = _documents.Count(d => d is not null);
-        var model = new TfIdfEstimator(options).Fit(new CorpusStatistics(added, frequencies));
+        var model = new TfIdfEstimator(options).Fit(CorpusStatistics.Adopt(added, frequencies));
 
         var toModel = new int[vocabulary.Length];
         for (var id = 0; id < vocabulary.Length; id++)

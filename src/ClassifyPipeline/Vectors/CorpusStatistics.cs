@@ -22,6 +22,13 @@ public sealed class CorpusStatistics
         _documentFrequency = owned;
     }
 
+    /// <summary>
+    /// Statistics that take <paramref name="documentFrequency"/> as their own instead of copying it: for a caller that
+    /// built the dictionary for this and does not touch it again (a batch's whole vocabulary is worth not copying).
+    /// </summary>
+    internal static CorpusStatistics Adopt(long documentCount, Dictionary<string, long> documentFrequency) =>
+        new(documentCount, documentFrequency, true);
+
     public long DocumentCount { get; }
 
     public IReadOnlyDictionary<string, long> DocumentFrequency => _documentFrequency;
@@ -42,6 +49,6 @@ public sealed class CorpusStatistics
                     df[term] = df.GetValueOrDefault(term) + 1;
             }
         }
-        return new CorpusStatistics(count, df, true);
+        return Adopt(count, df);
     }
 }
