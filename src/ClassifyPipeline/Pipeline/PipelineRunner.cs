@@ -84,12 +84,17 @@ public sealed class PipelineRunner
         // the second pass is about to allocate: collecting now keeps the two from adding up in the peak.
         GC.Collect();
 
-        var byId = headers.ToDictionary(a => a.Id, StringComparer.Ordinal);
-        var ordered = dedup.Assignments.Select(a => byId[a.Id]).ToList();
-        var labels = Label(ingestor, files, headers, fingerprints, ordered, byId, dedup, cleaner, times, progress, cancellationToken);
+        // each article's place in canonical order, the order of the dedup assignments
+        var position = new Dictionary<string, int>(dedup.Assignments.Count, StringComparer.Ordinal);
+        for (var i = 0; i < dedup.Assignments.Count; i++)
+            position[dedup.Assignments[i].Id] = i;
+        var ordered = new ArticleHeader[headers.Count];
+        foreach (var header in headers)
+            ordered[position[header.Id]] = header;
+        var labels = Label(ingestor, files, headers, fingerprints, ordered, position, dedup, cleaner, times, progress, cancellationToken);
 
-        var results = new List<ArticleResult>(ordered.Count);
-        for (var i = 0; i < ordered.Count; i++)
+        var results = new List<ArticleResult>(ordered.Length);
+        for (var i = 0; i < ordered.Length; i++)
             results.Add(new ArticleResult(ordered[i], dedup.Assignments[i], labels.Topics?[i], labels.Stances[i], labels.Claims[i]));
         progress?.Report(new RunProgress("done", results.Count, results.Count));
         return new RunResult(results, dedup.Stories, rejections, times.Timings, files.Count);
@@ -161,9 +166,9 @@ public sealed class PipelineRunner
     /// The second pass: reads the files again, a chunk at a time, and labels each article by topic and by stance
     /// (results in canonical order). Skipped when there is no model to label with.
     /// </summary>
-    private Labels Label(ArticleIngestor ingestor, IReadOnlyList<string> files, List<ArticleHeader> headers, List<int> fingerprints, List<ArticleHeader> ordered, Dictionary<string, ArticleHeader> byId, DedupResult dedup, ArticleCleaner cleaner, StageTimes times, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    private Labels Label(ArticleIngestor ingestor, IReadOnlyList<string> files, List<ArticleHeader> headers, List<int> fingerprints, ArticleHeader[] ordered, Dictionary<string, int> position, DedupResult dedup, ArticleCleaner cleaner, StageTimes times, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
-        var labels = new Labels(_topics is null ? null : new TopicPrediction[ordered.Count], new StanceResult?[ordered.Count], new IReadOnlyList<ClaimStance>[ordered.Count]);
+        var labels = new Labels(_topics is null ? null : new TopicPrediction[ordered.Length], new StanceResult?[ordered.Length], new IReadOnlyList<ClaimStance>[ordered.Length]);
         Array.Fill(labels.Claims, Array.Empty<ClaimStance>());
         if (_topics is null)
             PipelineLog.NoModel(_logger, "topic");
@@ -172,10 +177,7 @@ public sealed class PipelineRunner
         if (_topics is null && _stances is null)
             return labels;
 
-        var position = new Dictionary<string, int>(ordered.Count, StringComparer.Ordinal);
-        for (var i = 0; i < ordered.Count; i++)
-            position[ordered[i].Id] = i;
-        var stance = _stances is null ? null : new StanceLabeler(_stances, _options.Stance, ordered, byId, dedup);
+        var stance = _stances is null ? null : new StanceLabeler(_stances, _options.Stance, ordered, position, dedup);
 
         var read = 0;
         foreach (var chunk in Chunks(ingestor.Read(files, null, cancellationToken), null, times, "reread"))
@@ -191,7 +193,7 @@ public sealed class PipelineRunner
             if (stance is not null)
                 times.Add("stance", () => stance.Label(cleaned, at, labels.Stances, labels.Claims, cancellationToken));
             read += chunk.Count;
-            progress?.Report(new RunProgress("label", read, ordered.Count));
+            progress?.Report(new RunProgress("label", read, ordered.Length));
         }
         if (read != headers.Count)
             throw new InputChangedException($"the inputs changed during the run: {headers.Count:N0} articles were read, then {read:N0} when reading them again to label them");

@@ -20,8 +20,8 @@ internal sealed class StanceLabeler
     private int _leadPairs, _claimPairs;
 
     /// <param name="ordered">The batch's articles in canonical order: the order of the dedup assignments.</param>
-    /// <param name="byId">The batch's articles by id, for the titles of story leads.</param>
-    public StanceLabeler(IStanceClassifier classifier, StanceOptions options, IReadOnlyList<ArticleHeader> ordered, IReadOnlyDictionary<string, ArticleHeader> byId, DedupResult dedup)
+    /// <param name="position">Each batch article's place in <paramref name="ordered"/>, by id, for the titles of story leads.</param>
+    public StanceLabeler(IStanceClassifier classifier, StanceOptions options, IReadOnlyList<ArticleHeader> ordered, IReadOnlyDictionary<string, int> position, DedupResult dedup)
     {
         _classifier = classifier;
         _claims = options.Claims.Where(c => !string.IsNullOrWhiteSpace(c)).ToList();
@@ -32,7 +32,7 @@ internal sealed class StanceLabeler
         {
             var story = stories[dedup.Assignments[i].StoryId];
             _leadId[i] = story.LeadId;
-            var leadTitle = byId.TryGetValue(story.LeadId, out var lead) ? lead.Title : story.LeadTitle;
+            var leadTitle = position.TryGetValue(story.LeadId, out var lead) ? ordered[lead].Title : story.LeadTitle;
             if (story.Members.Count >= 2 && story.LeadId != ordered[i].Id && !string.IsNullOrEmpty(leadTitle))
                 _leadTitle[i] = leadTitle;
         }
