@@ -3,8 +3,7 @@ using System.Globalization;
 using ClassifyPipeline.Dedup;
 using ClassifyPipeline.Ingest;
 using ClassifyPipeline.Pipeline;
-using ClassifyPipeline.Text;
-using ClassifyPipeline.Vectors;
+using ClassifyPipeline.Tests.Dedup;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClassifyPipeline.Benchmarks;
@@ -60,15 +59,7 @@ public static class ScaleBenchmark
         if (exhaustive)
         {
             // the join without a window against the all-pairs reference: the same pairs, or the join is wrong
-            var articles = ingestor.Ingest(files).Articles;
-            var vectorizer = new BatchVectorizer(articles.Count);
-            var cleaner = new ArticleCleaner(options.Clean);
-            Parallel.For(0, articles.Count, () => new TextAnalyzer(options.Analysis), (i, _, analyzer) =>
-            {
-                vectorizer.Add(i, analyzer.Analyze(cleaner.Clean(articles[i])).Terms);
-                return analyzer;
-            }, _ => { });
-            var vectors = vectorizer.Fit(options.Vectorize).Vectors;
+            var vectors = DedupCorpus.Vectorize(ingestor.Ingest(files).Articles, options).Documents.Select(d => d.Vector).ToList();
             var threshold = options.Dedup.StoryThreshold;
             _cpu = Process.GetCurrentProcess().TotalProcessorTime;
             watch.Restart();
