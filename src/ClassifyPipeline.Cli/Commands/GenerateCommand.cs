@@ -3,6 +3,7 @@ using ClassifyPipeline.Articles;
 using ClassifyPipeline.Classification.Stance;
 using ClassifyPipeline.Cli.Hosting;
 using ClassifyPipeline.Dedup.Corpus;
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Reports;
 
 namespace ClassifyPipeline.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Reports;
 
 namespace ClassifyPipeline.Classification;

@@ -60,7 +60,7 @@ public sealed class ArticleIngestor
                     yield return item;
                     continue;
                 }
-                var article = item.Article!;
+                var article = item.Article!.Input is null ? item.Article! with { Input = new(file, null) } : item.Article!;
                 var sizeError = CheckSize(article);
                 if (sizeError is not null)
                 {
@@ -80,7 +80,7 @@ public sealed class ArticleIngestor
                 seenIds[article.Id] = file;
                 if (article.Url is not null)
                     seenUrls[article.Url] = article.Id;
-                yield return item;
+                yield return ReadItem.Of(article);
             }
             filesDone?.Report(++done);
         }

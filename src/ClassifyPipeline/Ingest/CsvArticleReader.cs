@@ -29,7 +29,7 @@ public sealed class CsvArticleReader : IArticleReader
                 continue;
             }
             var (article, error) = RecordFields.ToArticle(record.Field, source);
-            yield return article is null ? ReadItem.Rejected(path, location, error!) : ReadItem.Of(article);
+            yield return article is null ? ReadItem.Rejected(path, location, error!) : ReadItem.Of(article with { Input = new(path, location) });
         }
     }
 }

@@ -24,7 +24,7 @@ public static partial class FeedDates
         if (Iso8601().IsMatch(s) && DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var iso))
         {
-            value = iso.ToUniversalTime();
+            value = iso;
             return true;
         }
         return false;
@@ -45,7 +45,7 @@ public static partial class FeedDates
             return false;
         if (!TryZone(m.Groups["zone"].Value, out var offset))
             return false;
-        value = new DateTimeOffset(year, month, day, hour, minute, Math.Min(second, 59), offset).ToUniversalTime();
+        value = new DateTimeOffset(year, month, day, hour, minute, Math.Min(second, 59), offset);
         return true;
     }
 

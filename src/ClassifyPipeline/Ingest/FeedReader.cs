@@ -162,7 +162,7 @@ public sealed partial class FeedReader : IByteArticleReader
 
         var url = Url(item);
         var id = NullIfEmpty(item.Id?.Trim()) ?? url ?? ArticleIds.FromContent(title, body);
-        results.Add(ReadItem.Of(new Article(id, source, url, title, body, published)));
+        results.Add(ReadItem.Of(new Article(id, source, url, title, body, published) { Input = new(path, location) }));
     }
 
     private static DateTimeOffset? Published(SyndicationItem item, out string? badDate, IReadOnlyList<string> badDates)
@@ -188,7 +188,7 @@ public sealed partial class FeedReader : IByteArticleReader
             badDate = badDates[(int)(value - BadDateBase).Ticks];
             return null;
         }
-        return value.ToUniversalTime();
+        return value;
     }
 
     private static string? Url(SyndicationItem item)

@@ -33,6 +33,6 @@ public sealed class JsonLinesReader : IArticleReader
             return ReadItem.Rejected(path, location, parseError!);
         var root = document.RootElement;
         var (article, error) = RecordFields.ToArticle(name => JsonRecord.Field(root, name), source);
-        return article is null ? ReadItem.Rejected(path, location, error!) : ReadItem.Of(article);
+        return article is null ? ReadItem.Rejected(path, location, error!) : ReadItem.Of(article with { Input = new(path, location) });
     }
 }

@@ -21,14 +21,17 @@ public static class RecordFields
         if (string.IsNullOrWhiteSpace(body))
             return (null, "no article text: the record needs a non-empty 'text' (or 'body') field");
 
-        DateTimeOffset? published = null;
+        PublishedTime? published = null;
         var publishedText = field("published");
         if (!string.IsNullOrWhiteSpace(publishedText))
         {
-            if (!DateTimeOffset.TryParse(publishedText, CultureInfo.InvariantCulture,
+            if (PublishedTime.TryParse(publishedText, out var iso))
+                published = iso;
+            else if (DateTimeOffset.TryParse(publishedText, CultureInfo.InvariantCulture,
                     DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var parsed))
+                published = PublishedTime.FromOffset(parsed);
+            else
                 return (null, $"'published' is not an ISO 8601 date: '{Truncate(publishedText)}'");
-            published = parsed.ToUniversalTime();
         }
 
         var title = NullIfBlank(field("title"));

@@ -156,7 +156,7 @@ public sealed class PipelineRunner
         var (model, vectors) = times.Timed("vectorize", () => vectorizer.Fit(_options.Vectorize));
         return times.Timed("dedup", () =>
         {
-            var documents = headers.Select((a, i) => new DedupDocument(a.Id, a.Published, vectors[i])).ToList();
+            var documents = headers.Select((a, i) => new DedupDocument(a.Id, a.Published?.Instant, vectors[i])).ToList();
             var probed = progress is null ? null : new SynchronousProgress<int>(n => progress.Report(new RunProgress("dedup", n, documents.Count)));
             return new Deduplicator(_options.Dedup).Run(documents, model, probed, cancellationToken);
         });

@@ -15,8 +15,21 @@ public static class ArticlesJsonlWriter
         w.WriteString("id", a.Id);
         w.WriteString("title", article.Title);
         w.WriteString("source", article.Source);
+        w.WriteString("author", article.Author);
         w.WriteString("url", article.Url);
         JsonOutput.WriteDate(w, "published", article.Published);
+        w.WriteString("lang", article.Lang);
+        if (article.Input is { } input)
+        {
+            w.WriteStartObject("input");
+            w.WriteString("file", input.File);
+            w.WriteString("location", input.Location);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("input");
+        }
         w.WriteString("topic", a.Topic?.Label);
         JsonOutput.WriteNumber(w, "topicScore", a.Topic?.Score);
         w.WriteStartArray("topics");

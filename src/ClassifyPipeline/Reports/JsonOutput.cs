@@ -1,3 +1,4 @@
+using ClassifyPipeline.Articles;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 
@@ -30,10 +31,11 @@ internal static class JsonOutput
         }
     }
 
-    public static void WriteDate(Utf8JsonWriter writer, string name, DateTimeOffset? value)
+    /// <summary>A publication time in ISO 8601 at its stated precision (<see cref="PublishedTime.ToString"/>), or null.</summary>
+    public static void WriteDate(Utf8JsonWriter writer, string name, PublishedTime? value)
     {
         if (value is { } v)
-            writer.WriteString(name, v.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            writer.WriteString(name, v.ToString());
         else
             writer.WriteNull(name);
     }

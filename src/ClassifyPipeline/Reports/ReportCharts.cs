@@ -26,7 +26,7 @@ public static class ReportCharts
     public static string? CoverageOverTime(ReportModel model)
     {
         var days = model.Articles.Where(a => a.Published is not null)
-            .GroupBy(a => DateOnly.FromDateTime(a.Published!.Value.UtcDateTime))
+            .GroupBy(a => a.Published!.Value.Date)
             .OrderBy(g => g.Key)
             .Select(g => (Day: g.Key, Count: g.Count()))
             .ToList();

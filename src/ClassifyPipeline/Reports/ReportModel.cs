@@ -27,7 +27,7 @@ public sealed record ReportArticle(
     string Title,
     string? Source,
     string? Url,
-    DateTimeOffset? Published,
+    PublishedTime? Published,
     string? Topic,
     string? Stance,
     double? StanceConfidence,
@@ -43,6 +43,7 @@ public sealed record ReportArticle(
 
     private static double? Round(double? value) => value is { } v ? JsonOutput.Round(v) : null;
 
-    private static DateTimeOffset? Seconds(DateTimeOffset? value) =>
-        value is { } v ? new DateTimeOffset(v.UtcTicks - v.UtcTicks % TimeSpan.TicksPerSecond, TimeSpan.Zero) : null;
+    /// <summary>The time as articles.jsonl keeps it (whole seconds), so a re-render of the run folder reads the same.</summary>
+    private static PublishedTime? Seconds(PublishedTime? value) =>
+        value is { } v && PublishedTime.TryParse(v.ToString(), out var kept) ? kept : null;
 }

@@ -1,3 +1,4 @@
+using ClassifyPipeline.Articles;
 using System.Globalization;
 
 namespace ClassifyPipeline.Reports;
@@ -7,7 +8,14 @@ internal static class ReportText
 {
     public static string Number(double? value) => value is { } v ? v.ToString("0.000", CultureInfo.InvariantCulture) : "—";
 
-    public static string Date(DateTimeOffset? value) => value?.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "—";
+    /// <summary>A publication time as stated: the date alone when only a date is known, else date and time in the stated offset.</summary>
+    public static string Date(PublishedTime? value) => value switch
+    {
+        null => "—",
+        { Precision: TimePrecision.Date } v => v.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        { Precision: TimePrecision.Local } v => v.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        { } v => v.Value.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) + (v.Value.Offset == System.TimeSpan.Zero ? " UTC" : v.Value.ToString(" zzz", CultureInfo.InvariantCulture)),
+    };
 
     public static string Stance(ReportArticle a) =>
         a.Stance is null ? "—" : a.StanceConfidence is { } c ? $"{a.Stance} ({Number(c)})" : a.Stance;
@@ -17,7 +25,7 @@ internal static class ReportText
 
     public static string TimeSpan(StoryView story)
     {
-        var dates = story.Articles.Select(a => a.Published).OfType<DateTimeOffset>().ToList();
+        var dates = story.Articles.Select(a => a.Published).OfType<PublishedTime>().ToList();
         if (dates.Count == 0)
             return "no dates";
         var (first, last) = (dates.Min(), dates.Max());

@@ -58,7 +58,7 @@ public static class RunFolderReader
         String(e, "title") ?? "",
         String(e, "source"),
         String(e, "url"),
-        String(e, "published") is { } p ? DateTimeOffset.Parse(p, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal).ToUniversalTime() : null,
+        String(e, "published") is { } p ? (PublishedTime.TryParse(p, out var published) ? published : throw new FormatException($"'published' is not an ISO 8601 time: '{p}'")) : null,
         String(e, "topic"),
         String(e, "stance"),
         Number(e, "stanceConfidence"),

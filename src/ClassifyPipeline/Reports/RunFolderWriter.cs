@@ -1,5 +1,7 @@
 using ClassifyPipeline.Pipeline;
 
+using ClassifyPipeline.IO;
+
 namespace ClassifyPipeline.Reports;
 
 /// <summary>

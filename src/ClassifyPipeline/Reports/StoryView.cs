@@ -22,7 +22,7 @@ public sealed record StoryView(int Rank, Story Story, ReportArticle Lead, IReadO
         return views
             .OrderByDescending(v => v.Articles.Count)
             .ThenByDescending(v => v.Articles.Select(a => a.Source).Distinct(StringComparer.Ordinal).Count())
-            .ThenBy(v => v.Lead.Published ?? DateTimeOffset.MaxValue)
+            .ThenBy(v => v.Lead.Published?.Instant ?? DateTimeOffset.MaxValue)
             .ThenBy(v => v.Lead.Title, StringComparer.Ordinal)
             .ThenBy(v => v.Story.Id, StringComparer.Ordinal)
             .Select((v, i) => new StoryView(i + 1, v.Story, v.Lead, v.Articles))

@@ -44,7 +44,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
         var reference = DateTimeOffset.MaxValue;
         foreach (var a in batch)
         {
-            var t = a.Header.Published ?? existing.GetValueOrDefault(a.Id)?.FirstSeen ?? now;
+            var t = a.Header.Published?.Instant ?? existing.GetValueOrDefault(a.Id)?.FirstSeen ?? now;
             if (t < reference)
                 reference = t;
         }
@@ -88,7 +88,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
 
         var documents = new List<DedupDocument>(batch.Count + window.Count);
         for (var i = 0; i < batch.Count; i++)
-            documents.Add(new DedupDocument(batch[i].Id, batch[i].Header.Published, model.Transform(batch[i].Terms.Terms, batch[i].Terms.Counts)));
+            documents.Add(new DedupDocument(batch[i].Id, batch[i].Header.Published?.Instant, model.Transform(batch[i].Terms.Terms, batch[i].Terms.Counts)));
         foreach (var a in window)
             documents.Add(new DedupDocument(a.Id, a.Published, model.Transform(a.Terms!.Terms, a.Terms.Counts)));
         var dedup = new Deduplicator(options.Dedup).Run(documents, model, cancellationToken: cancellationToken);
@@ -123,7 +123,7 @@ public sealed class StoryTracker(IStateStore store, PipelineOptions options, ILo
         {
             var a = batch[i];
             var old = existing.GetValueOrDefault(a.Id);
-            upserts.Add(new StoredArticle(a.Id, a.Header.Published, old?.FirstSeen ?? now, finalStoryOf[a.Id], a.Terms, a.Header.Title));
+            upserts.Add(new StoredArticle(a.Id, a.Header.Published?.Instant, old?.FirstSeen ?? now, finalStoryOf[a.Id], a.Terms, a.Header.Title));
         }
         var moves = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var a in window)

@@ -1,3 +1,5 @@
+using ClassifyPipeline.Articles;
+
 namespace ClassifyPipeline.Text;
 
 /// <summary>
@@ -6,8 +8,19 @@ namespace ClassifyPipeline.Text;
 /// </summary>
 /// <param name="Title">The cleaned headline (<see cref="CleanArticle.Title"/>).</param>
 /// <param name="TitlePicked">True when the title was picked from the text rather than marked in the input.</param>
-public sealed record ArticleHeader(string Id, string Title, bool TitlePicked, string? Source, string? Url, DateTimeOffset? Published)
+public sealed record ArticleHeader(string Id, string Title, bool TitlePicked, string? Source, string? Url, PublishedTime? Published)
 {
+    public string? Author { get; init; }
+
+    public string? Lang { get; init; }
+
+    public InputPosition? Input { get; init; }
+
     public static ArticleHeader Of(CleanArticle clean) =>
-        new(clean.Id, clean.Title, clean.TitlePicked, clean.Article.Source, clean.Article.Url, clean.Article.Published);
+        new(clean.Id, clean.Title, clean.TitlePicked, clean.Article.Source, clean.Article.Url, clean.Article.Published)
+        {
+            Author = clean.Article.Author,
+            Lang = clean.Article.Lang,
+            Input = clean.Article.Input,
+        };
 }

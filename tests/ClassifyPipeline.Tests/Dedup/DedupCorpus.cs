@@ -37,7 +37,7 @@ internal static class DedupCorpus
         for (var i = 0; i < analyzed.Count; i++)
             vectorizer.Add(i, analyzed[i].Terms);
         var (model, vectors) = vectorizer.Fit(options.Vectorize);
-        var documents = analyzed.Select((a, i) => new DedupDocument(a.Id, a.Clean.Article.Published, vectors[i])).ToList();
+        var documents = analyzed.Select((a, i) => new DedupDocument(a.Id, a.Clean.Article.Published?.Instant, vectors[i])).ToList();
         return (documents, model);
     }
 

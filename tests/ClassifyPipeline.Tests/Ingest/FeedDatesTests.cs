@@ -6,17 +6,18 @@ public sealed class FeedDatesTests
 {
     [Theory]
     [InlineData("Mon, 23 Nov 2026 10:00:00 GMT", "2026-11-23T10:00:00Z")]
-    [InlineData("23 Nov 2026 10:00 +0200", "2026-11-23T08:00:00Z")]
-    [InlineData("Mon, 23 November 2026 10:00:00 EST", "2026-11-23T15:00:00Z")]
+    [InlineData("23 Nov 2026 10:00 +0200", "2026-11-23T10:00:00+02:00")]
+    [InlineData("Mon, 23 November 2026 10:00:00 EST", "2026-11-23T10:00:00-05:00")]
     [InlineData("Mon, 23 Nov 26 10:00:00 Z", "2026-11-23T10:00:00Z")]
-    [InlineData("2026-11-23T10:00:00+01:00", "2026-11-23T09:00:00Z")]
+    [InlineData("2026-11-23T10:00:00+01:00", "2026-11-23T10:00:00+01:00")]
     [InlineData("2026-11-23T10:00:00.123Z", "2026-11-23T10:00:00.123Z")]
     [InlineData("2026-11-23", "2026-11-23T00:00:00Z")]
-    public void TryParse_FeedDate_IsUtc(string text, string expected)
+    public void TryParse_FeedDate_KeepsTheStatedOffset(string text, string expected)
     {
         Assert.True(FeedDates.TryParse(text, out var value));
-        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
-        Assert.Equal(TimeSpan.Zero, value.Offset);
+        var want = DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(want, value);
+        Assert.Equal(want.Offset, value.Offset);
     }
 
     [Theory]

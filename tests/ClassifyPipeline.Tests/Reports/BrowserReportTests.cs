@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Reports;
 using ClassifyPipeline.Tests.Support;
 

@@ -1,3 +1,4 @@
+using ClassifyPipeline.IO;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -114,7 +115,7 @@ public static class EvalStanceCommand
             predicted.AddRange(foldPredicted);
         }
         if (oofPath is not null)
-            ClassifyPipeline.Reports.AtomicFile.WriteText(oofPath, w =>
+            AtomicFile.WriteText(oofPath, w =>
             {
                 w.WriteLine("line,body_id,fold,gold,agree,disagree,discuss,unrelated");
                 foreach (var row in oofRows)

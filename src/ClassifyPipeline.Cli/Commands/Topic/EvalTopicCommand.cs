@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using ClassifyPipeline.Classification.Topic;
 using ClassifyPipeline.Cli.Hosting;
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Reports;
 
 namespace ClassifyPipeline.Cli.Commands.Topic;

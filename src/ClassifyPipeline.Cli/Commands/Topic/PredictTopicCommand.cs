@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Encodings.Web;
 using ClassifyPipeline.Cli.Hosting;
 using ClassifyPipeline.Ingest;
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Reports;
 using ClassifyPipeline.Text;
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using ClassifyPipeline.Classification.Topic;
 using ClassifyPipeline.Cli.Hosting;
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Reports;
 
 namespace ClassifyPipeline.Cli.Commands.Topic;

@@ -1,3 +1,5 @@
+using ClassifyPipeline.IO;
+
 namespace ClassifyPipeline.Classification.Stance;
 
 /// <summary>Writes predictions in the FNC-1 submission format, <c>Headline,Body ID,Stance</c>, RFC 4180 quoting, one row per pair in the order given.</summary>
@@ -20,7 +22,7 @@ public static class StanceCsvWriter
     }
 
     public static void Write(string path, IReadOnlyList<Fnc1Pair> pairs, IReadOnlyList<string> stances) =>
-        Reports.AtomicFile.WriteText(path, w => Write(w, pairs, stances));
+        AtomicFile.WriteText(path, w => Write(w, pairs, stances));
 
     internal static string Quote(string field) =>
         field.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + field.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : field;

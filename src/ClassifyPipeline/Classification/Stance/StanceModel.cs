@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.ML;
 using Microsoft.ML.Data;
+using ClassifyPipeline.IO;
 
 namespace ClassifyPipeline.Classification.Stance;
 
@@ -145,7 +146,7 @@ public sealed class StanceModel : IStanceClassifier
         }
     }
 
-    public void Save(string path) => Reports.AtomicFile.Write(path, Save);
+    public void Save(string path) => AtomicFile.Write(path, Save);
 
     /// <summary>Loads a model saved by <see cref="Save(Stream)"/>; anything else is an <see cref="InvalidDataException"/> saying why.</summary>
     public static StanceModel Load(Stream stream)

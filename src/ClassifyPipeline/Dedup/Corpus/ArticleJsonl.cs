@@ -26,7 +26,7 @@ public static class ArticleJsonl
             w.WriteString("title", a.Title);
         w.WriteString("text", a.Body);
         if (a.Published is { } p)
-            w.WriteString("published", p.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture));
+            w.WriteString("published", p.ToString());
         w.WriteString("source", a.Source);
         w.WriteEndObject();
     }

@@ -1,4 +1,4 @@
-namespace ClassifyPipeline.Reports;
+namespace ClassifyPipeline.IO;
 
 /// <summary>Writes a file so that readers see the old file or the whole new one, never a part: write a temp file beside it, flush, rename.</summary>
 public static class AtomicFile
