@@ -60,7 +60,9 @@ public class DedupBenchmarks
     }
 
     [Benchmark]
-    public int SimilarityJoinOneThread() => SimilarityJoin.Find(_vectors, _options.Dedup.StoryThreshold, maxDegreeOfParallelism: 1).Count;
+    public int WindowJoinOneThread() =>
+        WindowJoin.Find(_vectors.Select(_ => new JoinDocument(0, true, false)).ToList(), i => _vectors[i], _model.Terms.Count,
+            _options.Dedup.StoryThreshold, TimeSpan.FromDays(1), maxDegreeOfParallelism: 1).Count;
 
     [Benchmark(Baseline = true)]
     public int ExhaustiveReference() => AllPairsSimilarity.Find(_vectors, _options.Dedup.StoryThreshold).Count;

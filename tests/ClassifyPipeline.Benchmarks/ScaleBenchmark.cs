@@ -59,11 +59,12 @@ public static class ScaleBenchmark
         if (exhaustive)
         {
             // the join without a window against the all-pairs reference: the same pairs, or the join is wrong
-            var vectors = DedupCorpus.Vectorize(ingestor.Ingest(files).Articles, options).Documents.Select(d => d.Vector).ToList();
+            var vectors = DedupCorpus.Vectorize(ingestor.Ingest(files).Articles, options);
             var threshold = options.Dedup.StoryThreshold;
             _cpu = Process.GetCurrentProcess().TotalProcessorTime;
             watch.Restart();
-            var join = SimilarityJoin.Find(vectors, threshold);
+            var join = WindowJoin.Find(vectors.Select(_ => new JoinDocument(0, true, false)).ToList(), i => vectors[i],
+                vectors.Max(v => v.Count == 0 ? 0 : v.Indices[^1] + 1), threshold, TimeSpan.FromDays(1));
             Step($"similarity join alone, no window ({join.Count} pairs ≥ {threshold})", watch, count);
             var reference = AllPairsSimilarity.Find(vectors, threshold);
             var found = join.Select(p => (p.I, p.J)).ToHashSet();

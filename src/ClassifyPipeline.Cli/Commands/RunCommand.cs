@@ -2,6 +2,7 @@ using System.CommandLine;
 using ClassifyPipeline.Classification.Stance;
 using ClassifyPipeline.Classification.Topic;
 using ClassifyPipeline.Classification;
+using ClassifyPipeline.Corpus;
 using ClassifyPipeline.Cli.Commands.Stance;
 using ClassifyPipeline.Cli.Commands.Topic;
 using ClassifyPipeline.Cli.Configuration;
@@ -49,11 +50,11 @@ public static class RunCommand
         RunResult result;
         try
         {
-            using var store = stateDir is null ? null : SqliteStateStore.Open(stateDir, options.State);
+            using var store = stateDir is null ? null : SqliteCorpusState.Open(stateDir, options.State);
             var runner = new PipelineRunner(options, logger, context.Time, topics, stances, store);
             result = runner.Run(files, new StderrProgress(context.Error, context.Time), cancellationToken);
         }
-        catch (StateException e)
+        catch (CorpusStateException e)
         {
             throw new CliError(ExitCodes.State, e.Message);
         }

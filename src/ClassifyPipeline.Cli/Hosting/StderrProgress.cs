@@ -1,3 +1,4 @@
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Pipeline;
 
 namespace ClassifyPipeline.Cli.Hosting;

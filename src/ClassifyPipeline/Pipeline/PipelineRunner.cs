@@ -1,10 +1,9 @@
-using System.Collections.Concurrent;
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Classification;
-using ClassifyPipeline.Classification.Stance;
+using ClassifyPipeline.Corpus;
 using ClassifyPipeline.Dedup;
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Ingest;
-using ClassifyPipeline.State;
 using ClassifyPipeline.Text;
 using ClassifyPipeline.Vectors;
 using Microsoft.Extensions.Logging;
@@ -12,8 +11,9 @@ using Microsoft.Extensions.Logging;
 namespace ClassifyPipeline.Pipeline;
 
 /// <summary>
-/// Composes the stages of <c>classify run</c>: Ingest → Clean → Analyze → Vectorize → Dedup → Label.
-/// Holds no state between runs unless given a persistent state (<see cref="IStateStore"/>); models are passed in, already trained.
+/// Composes the stages of <c>classify run</c>: Ingest → Clean → Analyze → Vectorize + Dedup (<see cref="StoryStage"/>,
+/// against a corpus state) → Label. One path with or without a persistent state: without one, the batch is compared
+/// with an empty in-memory state that keeps nothing. Models are passed in, already trained.
 /// </summary>
 public sealed class PipelineRunner
 {
@@ -23,10 +23,10 @@ public sealed class PipelineRunner
     private readonly ITopicClassifier? _topics;
     private readonly IStanceClassifier? _stances;
 
-    private readonly IStateStore? _state;
+    private readonly ICorpusState? _state;
 
-    /// <param name="state">The persistent state (<c>--state DIR</c>); null for a run that stands alone.</param>
-    public PipelineRunner(PipelineOptions options, ILogger logger, TimeProvider? time = null, ITopicClassifier? topics = null, IStanceClassifier? stances = null, IStateStore? state = null)
+    /// <param name="state">The persistent corpus state (<c>--state DIR</c>); null for a run that stands alone.</param>
+    public PipelineRunner(PipelineOptions options, ILogger logger, TimeProvider? time = null, ITopicClassifier? topics = null, IStanceClassifier? stances = null, ICorpusState? state = null)
     {
         var errors = OptionsValidator.Validate(options);
         if (errors.Count > 0)
@@ -55,31 +55,27 @@ public sealed class PipelineRunner
         var headers = new List<ArticleHeader>();
         // a hash of each article as read (every field), for the second pass to check it reads the same article
         var fingerprints = new List<int>();
-        // Without state the terms go into the vectorizer as ids; with state they are counted, as the state stores them.
-        var vectorizer = _state is null ? new BatchVectorizer() : null;
-        var counted = vectorizer is null ? new List<CountedArticle>() : null;
-        var termPool = counted is null ? null : new ConcurrentDictionary<string, string>(StringComparer.Ordinal);
+        // each article's terms as batch-local ids, not strings
+        var terms = new BatchTerms();
+        var documents = new List<BatchDocument>();
         // one cleaner for all threads: its regular expressions learn their automata as they match, and Parallel.For
         // calls a local initializer again and again, so a cleaner per initializer would keep relearning them
         var cleaner = new ArticleCleaner(_options.Clean);
         foreach (var chunk in Chunks(ingestor.Read(files, null, cancellationToken), rejections, times, "ingest"))
         {
-            times.Add("clean+analyze", () => Analyze(chunk, cleaner, headers, fingerprints, vectorizer, counted, termPool, cancellationToken));
+            times.Add("clean+analyze", () => Analyze(chunk, cleaner, headers, fingerprints, terms, documents, cancellationToken));
             progress?.Report(new RunProgress("analyze", headers.Count, null));
         }
         times.Done("ingest", "clean+analyze");
-        termPool = null; // the counted terms hold the strings; the pool's table is not needed any more
         PipelineLog.Ingested(_logger, headers.Count, files.Count, rejections.Count);
         foreach (var r in rejections)
             PipelineLog.Rejected(_logger, r.Input, r.Location, r.Reason);
 
-        var dedup = vectorizer is null
-            ? times.Timed("vectorize+dedup+state", () => new StoryTracker(_state!, _options, _logger, _time).Run(counted!, cancellationToken))
-            : Deduplicate(headers, vectorizer, times, progress, cancellationToken);
+        var dedup = times.Timed("dedup", () => Deduplicate(documents, terms, progress, cancellationToken));
         PipelineLog.Deduplicated(_logger, dedup.Stories.Count, dedup.Assignments.Count(a => a.DuplicateOf is not null), headers.Count);
         // the lambdas above captured these, so they would otherwise hold the batch's terms through the second pass
-        counted = null;
-        vectorizer = null;
+        documents = null;
+        terms = null;
         // The batch's vectors and the join's work are garbage from here on (gigabytes at a million articles), and
         // the second pass is about to allocate: collecting now keeps the two from adding up in the peak.
         GC.Collect();
@@ -123,13 +119,11 @@ public sealed class PipelineRunner
             yield return chunk;
     }
 
-    /// <summary>Cleans and analyzes a chunk (in parallel), keeping each article's header and its terms: in the vectorizer, or counted.</summary>
-    private void Analyze(List<Article> chunk, ArticleCleaner cleaner, List<ArticleHeader> headers, List<int> fingerprints, BatchVectorizer? vectorizer, List<CountedArticle>? counted, ConcurrentDictionary<string, string>? termPool, CancellationToken cancellationToken)
+    /// <summary>Cleans and analyzes a chunk (in parallel), keeping each article's header and its terms as a bag of batch-local ids.</summary>
+    private void Analyze(List<Article> chunk, ArticleCleaner cleaner, List<ArticleHeader> headers, List<int> fingerprints, BatchTerms terms, List<BatchDocument> documents, CancellationToken cancellationToken)
     {
-        var chunkHeaders = new ArticleHeader[chunk.Count];
+        var chunkDocuments = new BatchDocument[chunk.Count];
         var chunkPrints = new int[chunk.Count];
-        var chunkCounted = counted is null ? null : new CountedArticle[chunk.Count];
-        var first = vectorizer?.Extend(chunk.Count) ?? 0;
         Parallel.For(0, chunk.Count,
             new ParallelOptions { CancellationToken = cancellationToken },
             () => new TextAnalyzer(_options.Analysis),
@@ -137,29 +131,29 @@ public sealed class PipelineRunner
             {
                 chunkPrints[i] = chunk[i].GetHashCode();
                 var result = analyzer.Analyze(cleaner.Clean(chunk[i]));
-                var header = ArticleHeader.Of(result.Clean);
-                chunkHeaders[i] = header;
-                if (vectorizer is not null)
-                    vectorizer.Add(first + i, result.Terms);
-                else
-                    chunkCounted![i] = new CountedArticle(header, TermCounts.From(result.Terms, termPool));
+                chunkDocuments[i] = new BatchDocument(ArticleHeader.Of(result.Clean), terms.Bag(result.Terms));
                 return analyzer;
             },
             _ => { });
-        headers.AddRange(chunkHeaders);
+        headers.AddRange(chunkDocuments.Select(d => d.Header));
         fingerprints.AddRange(chunkPrints);
-        counted?.AddRange(chunkCounted!);
+        documents.AddRange(chunkDocuments);
     }
 
-    private DedupResult Deduplicate(List<ArticleHeader> headers, BatchVectorizer vectorizer, StageTimes times, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Vectorize + Dedup against the corpus state: the persistent one (committed), else an empty one in memory that
+    /// keeps nothing.
+    /// </summary>
+    private DedupResult Deduplicate(List<BatchDocument> documents, BatchTerms terms, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
-        var (model, vectors) = times.Timed("vectorize", () => vectorizer.Fit(_options.Vectorize));
-        return times.Timed("dedup", () =>
-        {
-            var documents = headers.Select((a, i) => new DedupDocument(a.Id, a.Published?.Instant, vectors[i])).ToList();
-            var probed = progress is null ? null : new SynchronousProgress<int>(n => progress.Report(new RunProgress("dedup", n, documents.Count)));
-            return new Deduplicator(_options.Dedup).Run(documents, model, probed, cancellationToken);
-        });
+        using var ephemeral = _state is null ? new InMemoryCorpusState(keepsChanges: false) : null;
+        using var session = (_state ?? ephemeral!).Begin(cancellationToken);
+        var settings = new Dictionary<string, object> { ["clean"] = _options.Clean, ["analysis"] = _options.Analysis };
+        var result = new StoryStage(_options.Dedup, _options.Vectorize, _logger, _time)
+            .Run(documents, terms.Vocabulary(), session, settings, progress, cancellationToken);
+        if (_state is not null)
+            session.Commit();
+        return result;
     }
 
     /// <summary>

@@ -2,27 +2,42 @@ namespace ClassifyPipeline.State;
 
 /// <summary>
 /// The SQLite schema of a state (file <c>state.db</c> in the state folder). Times are UTC ticks (100 ns since
-/// 0001-01-01), so Dedup's canonical order of stored and new articles is exact. Bump <see cref="Version"/>
-/// on any incompatible change: a state of another version is refused with one clear error.
+/// 0001-01-01). Bump <see cref="Version"/> on any incompatible change: a state of another version is refused with one
+/// clear error.
+/// <list type="bullet">
+/// <item><c>terms</c>: the corpus vocabulary, dense ids, with document frequencies;</item>
+/// <item><c>documents</c>: every article stored, its story and duplicate status; its terms (<c>bag</c>, a packed
+/// <c>TermBag</c>) only while a later batch can still reach it;</item>
+/// <item><c>edges</c>: similarity edges while a later batch can still reach one of their ends (<c>newest</c>: the later
+/// end's window time);</item>
+/// <item><c>stories</c>, <c>story_aliases</c>: story ids and the merged-away ids that resolve to them.</item>
+/// </list>
 /// </summary>
 internal static class StateSchema
 {
-    public const int Version = 1;
+    public const int Version = 2;
 
     public const string Create = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
         CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
-        CREATE TABLE articles (
+        CREATE TABLE terms (id INTEGER PRIMARY KEY, term TEXT NOT NULL, df INTEGER NOT NULL);
+        CREATE TABLE documents (
             id TEXT PRIMARY KEY,
-            published INTEGER,
+            published TEXT,
             first_seen INTEGER NOT NULL,
             window_time INTEGER NOT NULL,
             story_id TEXT NOT NULL,
-            terms BLOB NOT NULL,
-            title TEXT);
-        CREATE INDEX articles_window_time ON articles (window_time);
-        CREATE INDEX articles_story_id ON articles (story_id);
-        CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL) WITHOUT ROWID;
+            duplicate_of TEXT,
+            duplicate_similarity REAL,
+            bag BLOB,
+            bag_hash INTEGER NOT NULL,
+            title TEXT,
+            source TEXT);
+        CREATE INDEX documents_window_time ON documents (window_time);
+        CREATE INDEX documents_story_id ON documents (story_id);
+        CREATE TABLE edges (a TEXT NOT NULL, b TEXT NOT NULL, cosine REAL NOT NULL, newest INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
+        CREATE INDEX edges_b ON edges (b);
+        CREATE INDEX edges_newest ON edges (newest);
         CREATE TABLE stories (id TEXT PRIMARY KEY, created INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE story_aliases (alias TEXT PRIMARY KEY, story_id TEXT NOT NULL) WITHOUT ROWID;
         CREATE INDEX story_aliases_story_id ON story_aliases (story_id);

@@ -1,11 +1,13 @@
 using System.Text.Json;
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Classification.Stance;
+using ClassifyPipeline.Corpus;
 using ClassifyPipeline.Dedup;
 using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.Tests.Support;
 using ClassifyPipeline.Text;
 using ClassifyPipeline.Vectors;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClassifyPipeline.Tests.Dedup;
 
@@ -26,19 +28,45 @@ internal static class DedupCorpus
 
     public static string Fnc1Gold => Path.Combine(RepoPaths.SharedData, "stories", "fnc1-train-stories.csv");
 
-    /// <summary>Dedup documents and the fitted model for these articles, with the given (default) options.</summary>
-    public static (List<DedupDocument> Documents, TfIdfModel Model) Vectorize(IReadOnlyList<Article> articles, PipelineOptions? options = null)
+    /// <summary>The batch documents of these articles (cleaned and analyzed with the given, default, options) and their local vocabulary.</summary>
+    public static (List<BatchDocument> Documents, string?[] Vocabulary) Analyze(IReadOnlyList<Article> articles, PipelineOptions? options = null)
     {
         options ??= new PipelineOptions();
         var cleaner = new ArticleCleaner(options.Clean);
         var analyzer = new TextAnalyzer(options.Analysis);
-        var analyzed = articles.Select(a => analyzer.Analyze(cleaner.Clean(a))).ToList();
-        var vectorizer = new BatchVectorizer(analyzed.Count);
-        for (var i = 0; i < analyzed.Count; i++)
-            vectorizer.Add(i, analyzed[i].Terms);
-        var (model, vectors) = vectorizer.Fit(options.Vectorize);
-        var documents = analyzed.Select((a, i) => new DedupDocument(a.Id, a.Clean.Article.Published?.Instant, vectors[i])).ToList();
-        return (documents, model);
+        var terms = new BatchTerms();
+        var documents = articles.Select(a => analyzer.Analyze(cleaner.Clean(a)))
+            .Select(a => new BatchDocument(ArticleHeader.Of(a.Clean), terms.Bag(a.Terms)))
+            .ToList();
+        return (documents, terms.Vocabulary());
+    }
+
+    /// <summary>Each article's unit TF-IDF vector over the articles' own statistics (input order), as <c>classify run</c> weighs them.</summary>
+    public static List<SparseVector> Vectorize(IReadOnlyList<Article> articles, PipelineOptions? options = null)
+    {
+        options ??= new PipelineOptions();
+        var (documents, vocabulary) = Analyze(articles, options);
+        var merge = VocabularyMerge.Build([], vocabulary);
+        var bags = documents.Select(d => d.Bag.Remap(merge.LocalToGlobal)).ToList();
+        var df = new long[merge.Terms.Count];
+        foreach (var bag in bags)
+        {
+            foreach (var t in bag.ToArrays().Ids)
+                df[t]++;
+        }
+        var idf = IdfWeights.Fit(df, bags.Count, options.Vectorize);
+        return bags.Select(idf.Vector).ToList();
+    }
+
+    /// <summary>The story stage over these articles as one batch against an empty state: what <c>classify run</c> finds.</summary>
+    public static DedupResult Run(IReadOnlyList<Article> articles, DedupOptions? dedup = null, PipelineOptions? options = null)
+    {
+        options ??= new PipelineOptions();
+        var (documents, vocabulary) = Analyze(articles, options);
+        using var state = new InMemoryCorpusState(keepsChanges: false);
+        using var session = state.Begin();
+        return new StoryStage(dedup ?? options.Dedup, options.Vectorize, NullLogger.Instance)
+            .Run(documents, vocabulary, session, new Dictionary<string, object>());
     }
 
     private static List<Article> ReadJsonl(string path)

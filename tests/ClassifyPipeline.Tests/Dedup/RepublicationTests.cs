@@ -10,16 +10,15 @@ public sealed class RepublicationTests(ITestOutputHelper output)
     public void Run_SyndicatedCopiesAmongFollowUpsAndUnrelated_PrecisionAndRecallAtLeast098()
     {
         var set = RepublicationSet.Build(DedupCorpus.Bbc, originals: 300, seed: 2026);
-        var (documents, model) = DedupCorpus.Vectorize(set.Articles);
-
-        var result = new Deduplicator(new DedupOptions()).Run(documents, model);
+        var result = DedupCorpus.Run(set.Articles);
 
         var predicted = result.Assignments.Where(a => a.DuplicateOf is not null).Select(a => (a.Id, a.DuplicateOf!)).ToHashSet();
         var gold = set.Duplicates.ToHashSet();
         var correct = predicted.Count(gold.Contains);
         var precision = (double)correct / predicted.Count;
         var recall = (double)correct / gold.Count;
-        var vec = documents.ToDictionary(d => d.Id, d => d.Vector);
+        var vectors = DedupCorpus.Vectorize(set.Articles);
+        var vec = set.Articles.Select((a, i) => (a.Id, Vector: vectors[i])).ToDictionary(p => p.Id, p => p.Vector);
         var detail = string.Join("\n", predicted.Where(p => !gold.Contains(p)).Select(p => $"FP {p.Item1} -> {p.Item2} {vec[p.Item1].Dot(vec[p.Item2]):F3}"))
             + "\n" + string.Join("\n", gold.Where(p => !predicted.Contains(p)).Select(p => $"FN {p.Copy} -> {p.Original} {vec[p.Copy].Dot(vec[p.Original]):F3}"));
         output.WriteLine($"re-publications: precision {precision:F4}, recall {recall:F4} ({correct} correct, {predicted.Count} predicted, {gold.Count} gold, {set.Articles.Count} articles)");
@@ -46,8 +45,7 @@ public sealed class RepublicationTests(ITestOutputHelper output)
             .ToList();
         Assert.NotEmpty(exact); // the BBC set is known to hold exact duplicates
 
-        var (documents, model) = DedupCorpus.Vectorize(articles);
-        var byId = new Deduplicator(new DedupOptions()).Run(documents, model).Assignments.ToDictionary(a => a.Id);
+        var byId = DedupCorpus.Run(articles).Assignments.ToDictionary(a => a.Id);
 
         foreach (var group in exact)
         {

@@ -9,11 +9,10 @@ public sealed class StoryQualityTests(ITestOutputHelper output)
     [Fact]
     public void Run_Fnc1TrainingBodiesDefaultSettings_PairwiseF1AndAriAtLeast090()
     {
-        var (documents, model) = DedupCorpus.Vectorize(DedupCorpus.Fnc1Articles);
         using var reader = new StreamReader(DedupCorpus.Fnc1Gold);
         var gold = GoldStories.Read(reader, DedupCorpus.Fnc1Gold);
 
-        var result = new Deduplicator(new DedupOptions()).Run(documents, model);
+        var result = DedupCorpus.Run(DedupCorpus.Fnc1Articles);
 
         var scores = StoryEvaluator.Evaluate(result.Assignments.Select(a => (a.StoryId, gold[a.Id])).ToList());
         output.WriteLine($"FNC-1 stories: {scores}");

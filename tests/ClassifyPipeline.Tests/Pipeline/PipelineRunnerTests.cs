@@ -1,3 +1,4 @@
+using ClassifyPipeline.IO;
 using System.Text.Json;
 using ClassifyPipeline.Classification;
 using ClassifyPipeline.Ingest;
@@ -74,7 +75,7 @@ public sealed class PipelineRunnerTests
         RunResult WithState(string state, int chunkSize)
         {
             var options = new PipelineOptions();
-            using var store = SqliteStateStore.Open(Path.Combine(dir.Path, state), options.State);
+            using var store = SqliteCorpusState.Open(Path.Combine(dir.Path, state), options.State);
             return new PipelineRunner(options, NullLogger.Instance, topics: new IdTopics(), stances: new TextStances(), state: store) { ChunkSize = chunkSize }.Run(files);
         }
 
@@ -120,7 +121,7 @@ public sealed class PipelineRunnerTests
 
         Runner(4).Run(files, new SynchronousProgress<RunProgress>(reports.Add));
 
-        Assert.Equal(["analyze", "dedup", "label", "done"], reports.Select(r => r.Stage).Distinct());
+        Assert.Equal(["analyze", "dedup", "stories", "label", "done"], reports.Select(r => r.Stage).Distinct());
         Assert.Equal(new RunProgress("analyze", 19, null), reports.Last(r => r.Stage == "analyze"));
         Assert.Equal(new RunProgress("dedup", 19, 19), reports.Last(r => r.Stage == "dedup"));
         Assert.Equal(new RunProgress("label", 19, 19), reports.Last(r => r.Stage == "label"));

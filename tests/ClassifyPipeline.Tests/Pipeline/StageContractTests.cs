@@ -1,6 +1,7 @@
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Dedup;
 using ClassifyPipeline.Ingest;
+using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.Tests.Support;
 using ClassifyPipeline.Text;
 using ClassifyPipeline.Vectors;
@@ -61,13 +62,10 @@ public sealed class StageContractTests
     [Fact]
     public void Dedup_PassesTheContract()
     {
-        var model = new TfIdfEstimator(new VectorizeOptions()).Fit(CorpusStatistics.Empty.Add(Analyzed.Select(a => a.Terms)));
-        var documents = Analyzed.Select(a => new DedupDocument(a.Id, null, model.Transform(a.Terms)))
-            .Append(new DedupDocument("copy", null, model.Transform(Analyzed[3].Terms)))
-            .ToList();
-        StageContract.Check(() => new Deduplicator(new DedupOptions()), documents, (stage, d) => stage.Run(d, model));
+        var articles = Seeds.Append(Seeds[3] with { Id = "copy" }).ToList();
+        StageContract.Check(() => new PipelineOptions(), articles, (options, a) => ClassifyPipeline.Tests.Dedup.DedupCorpus.Run(a, options: options));
 
-        var result = new Deduplicator(new DedupOptions()).Run(documents, model);
-        Assert.Equal(Analyzed[3].Id, result.Assignments.Single(a => a.Id == "copy").DuplicateOf);
+        var result = ClassifyPipeline.Tests.Dedup.DedupCorpus.Run(articles);
+        Assert.Equal(Seeds[3].Id, result.Assignments.Single(a => a.Id == "copy").DuplicateOf);
     }
 }

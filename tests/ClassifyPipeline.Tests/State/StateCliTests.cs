@@ -45,7 +45,7 @@ public sealed class StateCliTests
         var state = Path.Combine(temp.Path, "state");
         var config = temp.File("pipeline.json", """{ "state": { "lockTimeoutSeconds": 1 } }""");
         var batch = StateTestData.WriteBatch(temp.Path, "one", [new TestArticle("a", "", "volcano erupts island evacuated", T)]);
-        using var store = SqliteStateStore.Open(state, new StateOptions());
+        using var store = SqliteCorpusState.Open(state, new StateOptions());
         using var held = store.Begin();
 
         var outcome = await Support.Cli.Run("run", batch, "--out", Path.Combine(temp.Path, "out"), "--config", config, "--state", state);
@@ -87,11 +87,11 @@ public sealed class StateCliTests
     {
         using var temp = new TempDirectory();
         var state = Path.Combine(temp.Path, "state");
-        SqliteStateStore.Open(state, new StateOptions()).Dispose();
-        using (var connection = new SqliteConnection($"Data Source={Path.Combine(state, SqliteStateStore.FileName)};Pooling=False"))
+        SqliteCorpusState.Open(state, new StateOptions()).Dispose();
+        using (var connection = new SqliteConnection($"Data Source={Path.Combine(state, SqliteCorpusState.FileName)};Pooling=False"))
         {
             connection.Open();
-            using var command = new SqliteCommand("UPDATE schema_version SET version = 2", connection);
+            using var command = new SqliteCommand("UPDATE schema_version SET version = 99", connection);
             command.ExecuteNonQuery();
         }
         var batch = StateTestData.WriteBatch(temp.Path, "one", [new TestArticle("a", "", "volcano erupts island evacuated", T)]);
@@ -99,7 +99,7 @@ public sealed class StateCliTests
         var outcome = await Support.Cli.Run("run", batch, "--out", Path.Combine(temp.Path, "out"), "--state", state);
 
         Assert.Equal(5, outcome.ExitCode);
-        Assert.Contains("schema version 2", outcome.Error);
+        Assert.Contains("schema version 99", outcome.Error);
     }
 
     [Fact]

@@ -54,7 +54,7 @@ public sealed class StateStanceTests
 
     private static RunResult Run(string stateDir, string batch, PipelineOptions options, IStanceClassifier stance)
     {
-        using var store = SqliteStateStore.Open(stateDir, options.State);
+        using var store = SqliteCorpusState.Open(stateDir, options.State);
         return new PipelineRunner(options, NullLogger.Instance, stances: stance, state: store).Run([batch]);
     }
 }

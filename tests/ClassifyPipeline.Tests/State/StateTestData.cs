@@ -69,7 +69,7 @@ internal static class StateTestData
 
     public static RunResult Run(string stateDir, string batchFile, PipelineOptions options, Action<string>? fault = null, TimeProvider? time = null)
     {
-        using var store = SqliteStateStore.Open(stateDir, options.State);
+        using var store = SqliteCorpusState.Open(stateDir, options.State);
         store.FaultInjection = fault;
         return new PipelineRunner(options, NullLogger.Instance, time, state: store).Run([batchFile]);
     }
@@ -79,7 +79,7 @@ internal static class StateTestData
 
     public static StateSnapshot Snapshot(string stateDir, PipelineOptions options)
     {
-        using var store = SqliteStateStore.Open(stateDir, options.State);
+        using var store = SqliteCorpusState.Open(stateDir, options.State);
         return store.Snapshot();
     }
 

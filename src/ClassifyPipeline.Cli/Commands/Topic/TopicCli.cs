@@ -1,3 +1,4 @@
+using ClassifyPipeline.IO;
 using System.CommandLine;
 using ClassifyPipeline.Classification.Topic;
 using ClassifyPipeline.Cli.Hosting;

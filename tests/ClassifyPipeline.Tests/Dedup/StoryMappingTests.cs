@@ -1,7 +1,7 @@
+using ClassifyPipeline.Corpus;
 using ClassifyPipeline.Dedup;
-using ClassifyPipeline.State;
 
-namespace ClassifyPipeline.Tests.State;
+namespace ClassifyPipeline.Tests.Dedup;
 
 public sealed class StoryMappingTests
 {
@@ -69,7 +69,7 @@ public sealed class StoryMappingTests
     {
         var storedMembers = stored.ToDictionary(
             p => p.Key,
-            p => p.Value.Select(m => new StoredArticle(m, T.AddHours(hours[m]), T, p.Key, null)).ToList());
+            p => p.Value.Select(m => new CorpusDocument(m, T.AddHours(hours[m]), T, p.Key, null, null, null, 0, null, null)).ToList());
         var storedStoryOf = stored.SelectMany(p => p.Value.Select(m => (m, p.Key)))
             .Where(p => !(outsideWindow ?? []).Contains(p.m))
             .ToDictionary(p => p.m, p => p.Key);

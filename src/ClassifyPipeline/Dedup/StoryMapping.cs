@@ -1,9 +1,9 @@
-using ClassifyPipeline.Dedup;
+using ClassifyPipeline.Corpus;
 
-namespace ClassifyPipeline.State;
+namespace ClassifyPipeline.Dedup;
 
 /// <summary>
-/// Maps the stories Dedup found over (window ∪ batch) onto the ids the state already knows, so ids are stable:
+/// Maps the stories found over a batch and the stored documents it reached onto the ids the state already knows, so ids are stable:
 /// <list type="bullet">
 /// <item>a cluster holding the lead article of stored stories keeps the oldest of them (oldest = the story
 /// whose lead comes first in canonical order: published time, then id; ties by the smaller story id);</item>
@@ -41,7 +41,7 @@ internal sealed class StoryMapping
     public static StoryMapping Build(
         IReadOnlyList<Story> clusters,
         IReadOnlyDictionary<string, string> storedStoryOf,
-        IReadOnlyDictionary<string, List<StoredArticle>> storedMembers,
+        IReadOnlyDictionary<string, List<CorpusDocument>> storedMembers,
         Func<string, bool> inUnion,
         IComparer<string> order,
         Func<string, bool> isTaken)

@@ -1,4 +1,4 @@
-namespace ClassifyPipeline.Pipeline;
+namespace ClassifyPipeline.IO;
 
 /// <summary>
 /// Reports on the caller's thread, one report at a time (<see cref="Progress{T}"/> posts to the thread pool, which

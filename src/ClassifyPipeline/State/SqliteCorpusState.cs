@@ -1,14 +1,15 @@
+using ClassifyPipeline.Corpus;
 using Microsoft.Data.Sqlite;
 
 namespace ClassifyPipeline.State;
 
 /// <summary>
-/// The state in an embedded SQLite database, <c>state.db</c> in the state folder. WAL journal with full sync:
+/// The corpus state in an embedded SQLite database, <c>state.db</c> in the state folder. WAL journal with full sync:
 /// a batch's changes are one transaction, so a run killed at any point leaves the previous state. A batch
 /// holds SQLite's write lock (<c>BEGIN IMMEDIATE</c>) from its first read to its commit, so a second run on
 /// the same state waits up to <see cref="StateOptions.LockTimeoutSeconds"/> and then fails with a clear message.
 /// </summary>
-public sealed class SqliteStateStore : IStateStore
+public sealed class SqliteCorpusState : ICorpusState
 {
     public const string FileName = "state.db";
 
@@ -19,7 +20,7 @@ public sealed class SqliteStateStore : IStateStore
     private readonly string _connectionString;
     private readonly int _lockTimeoutSeconds;
 
-    private SqliteStateStore(string directory, StateOptions options)
+    private SqliteCorpusState(string directory, StateOptions options)
     {
         Directory = directory;
         _lockTimeoutSeconds = options.LockTimeoutSeconds;
@@ -34,11 +35,11 @@ public sealed class SqliteStateStore : IStateStore
 
     public string Directory { get; }
 
-    /// <summary>Test hook: called at named points inside a batch's transaction ("articles", "statistics", "commit").</summary>
+    /// <summary>Test hook: called at named points inside a batch's transaction ("documents", "statistics", "commit").</summary>
     internal Action<string>? FaultInjection { get; set; }
 
     /// <summary>Opens the state in <paramref name="directory"/>, creating it when the folder holds none.</summary>
-    public static SqliteStateStore Open(string directory, StateOptions options)
+    public static SqliteCorpusState Open(string directory, StateOptions options)
     {
         try
         {
@@ -46,21 +47,21 @@ public sealed class SqliteStateStore : IStateStore
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new StateException($"cannot create the state folder '{directory}': {e.Message}", e);
+            throw new CorpusStateException($"cannot create the state folder '{directory}': {e.Message}", e);
         }
-        var store = new SqliteStateStore(directory, options);
+        var store = new SqliteCorpusState(directory, options);
         store.Initialize();
         return store;
     }
 
-    public IStateSession Begin(CancellationToken cancellationToken = default)
+    public ICorpusSession Begin(CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var connection = Connect();
         try
         {
             var transaction = BeginImmediate(connection);
-            return new SqliteStateSession(connection, transaction, FaultInjection, Directory);
+            return new SqliteCorpusSession(connection, transaction, FaultInjection, Directory);
         }
         catch
         {
@@ -69,18 +70,27 @@ public sealed class SqliteStateStore : IStateStore
         }
     }
 
+    /// <summary>Reads the whole state (for inspection and tests).</summary>
     public StateSnapshot Snapshot()
     {
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: true);
-        using var session = new SqliteStateSession(connection, transaction, null, Directory);
+        using var session = new SqliteCorpusSession(connection, transaction, null, Directory);
         var storyOf = new Dictionary<string, string>(StringComparer.Ordinal);
         var stories = new List<string>();
         var aliases = new Dictionary<string, string>(StringComparer.Ordinal);
-        session.ForEach("SELECT id, story_id FROM articles", r => storyOf.Add(r.GetString(0), r.GetString(1)));
+        var df = new Dictionary<string, long>(StringComparer.Ordinal);
+        var (bags, edges) = (0, 0);
+        session.ForEach("SELECT id, story_id, bag IS NOT NULL FROM documents", r =>
+        {
+            storyOf.Add(r.GetString(0), r.GetString(1));
+            bags += r.GetBoolean(2) ? 1 : 0;
+        });
         session.ForEach("SELECT id FROM stories ORDER BY id", r => stories.Add(r.GetString(0)));
         session.ForEach("SELECT alias, story_id FROM story_aliases", r => aliases.Add(r.GetString(0), r.GetString(1)));
-        return new StateSnapshot(session.DocumentCount(), session.LoadDocumentFrequencies(), storyOf, aliases, stories);
+        session.ForEach("SELECT term, df FROM terms WHERE df > 0", r => df.Add(r.GetString(0), r.GetInt64(1)));
+        session.ForEach("SELECT count(*) FROM edges", r => edges = r.GetInt32(0));
+        return new StateSnapshot(session.LoadVocabulary().DocumentCount, df, storyOf, aliases, stories, bags, edges);
     }
 
     public void Dispose()
@@ -122,11 +132,11 @@ public sealed class SqliteStateStore : IStateStore
         if (tables.Count == 0)
             return false;
         if (!tables.Contains("schema_version"))
-            throw new StateException($"'{Path.Combine(Directory, FileName)}' is an SQLite database but not a classify state (it has no schema_version table)");
+            throw new CorpusStateException($"'{Path.Combine(Directory, FileName)}' is an SQLite database but not a classify state (it has no schema_version table)");
         using var version = new SqliteCommand("SELECT version FROM schema_version", connection, transaction);
         var found = version.ExecuteScalar();
         if (found is not long v || v != StateSchema.Version)
-            throw new StateException($"the state in '{Directory}' has schema version {found ?? "none"}, but this classify reads version {StateSchema.Version}; use a new --state folder, or the classify version that wrote it");
+            throw new CorpusStateException($"the state in '{Directory}' has schema version {found ?? "none"}, but this classify reads version {StateSchema.Version}; use a new --state folder, or the classify version that wrote it");
         return true;
     }
 
@@ -160,11 +170,11 @@ public sealed class SqliteStateStore : IStateStore
         }
     }
 
-    private StateException Translate(SqliteException e) => e.SqliteErrorCode switch
+    private CorpusStateException Translate(SqliteException e) => e.SqliteErrorCode switch
     {
-        SqliteBusy or SqliteLocked => new StateException(
+        SqliteBusy or SqliteLocked => new CorpusStateException(
             $"the state in '{Directory}' is in use by another run; gave up after waiting {_lockTimeoutSeconds} s (state.lockTimeoutSeconds)", e),
-        SqliteNotADatabase => new StateException($"'{Path.Combine(Directory, FileName)}' is not a classify state (not an SQLite database)", e),
-        _ => new StateException($"the state in '{Directory}' cannot be used: {e.Message}", e),
+        SqliteNotADatabase => new CorpusStateException($"'{Path.Combine(Directory, FileName)}' is not a classify state (not an SQLite database)", e),
+        _ => new CorpusStateException($"the state in '{Directory}' cannot be used: {e.Message}", e),
     };
 }

@@ -1,9 +1,12 @@
+using ClassifyPipeline.Corpus;
+using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.State;
+using Microsoft.Extensions.Logging.Abstractions;
 using ClassifyPipeline.Tests.Support;
 
 namespace ClassifyPipeline.Tests.State;
 
-public sealed class StoryTrackerTests
+public sealed class CorpusStateTests
 {
     private static readonly IReadOnlyList<TestArticle> Corpus = StateTestData.FncArticles(stories: 4);
 
@@ -132,7 +135,7 @@ public sealed class StoryTrackerTests
     }
 
     [Theory]
-    [InlineData("articles")]
+    [InlineData("documents")]
     [InlineData("statistics")]
     [InlineData("commit")]
     public void Run_FailureInsideTheCommit_PreviousStateIntactAndUsable(string point)
@@ -228,9 +231,57 @@ public sealed class StoryTrackerTests
         var other = StateTestData.Options();
         other.Analysis.MaxNGram = 2;
 
-        var e = Assert.Throws<StateException>(() => StateTestData.Run(state, batch, other));
+        var e = Assert.Throws<CorpusStateException>(() => StateTestData.Run(state, batch, other));
         Assert.Contains("'analysis' settings", e.Message);
         Assert.Equal(3, StateTestData.Snapshot(state, other).DocumentCount);
+    }
+
+    [Fact]
+    public void Run_InMemoryStateAndSqliteState_SameRunsBatchByBatch()
+    {
+        using var temp = new TempDirectory();
+        var options = StateTestData.Options();
+        var ordered = Corpus.OrderBy(a => a.Published).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var batches = new[] { ordered.Take(20), ordered.Skip(20).Take(15), ordered.Skip(35) }
+            .Select((b, i) => StateTestData.WriteBatch(temp.Path, "batch" + i, b)).ToList();
+        var sqlite = Path.Combine(temp.Path, "state");
+        using var memory = new InMemoryCorpusState();
+
+        foreach (var batch in batches)
+        {
+            var onDisk = StateTestData.Run(sqlite, batch, options);
+            var inMemory = new PipelineRunner(options, NullLogger.Instance, state: memory).Run([batch]);
+            Assert.Equal(StateTestData.Outputs(onDisk), StateTestData.Outputs(inMemory));
+        }
+        var snapshot = StateTestData.Snapshot(sqlite, options);
+        Assert.Equal(snapshot.StoryOf.OrderBy(p => p.Key, StringComparer.Ordinal), memory.Documents.Select(d => KeyValuePair.Create(d.Id, d.StoryId)).OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.Equal(snapshot.Aliases.OrderBy(p => p.Key, StringComparer.Ordinal), memory.Aliases.OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Run_BatchesOverManyWindows_TermsAndEdgesKeptOnlyWithinReach()
+    {
+        using var temp = new TempDirectory();
+        var options = StateTestData.Options(windowDays: 2);
+        var state = Path.Combine(temp.Path, "state");
+        var text = "harbour bridge collapse ferry traffic diverted engineers inspect cables overnight";
+        // one story a day for twelve days: two reports of it, one hour apart
+        for (var day = 0; day < 12; day++)
+        {
+            var t = StateTestData.Start.AddDays(day);
+            var word = "day" + (char)('a' + day);
+            StateTestData.Run(state, StateTestData.WriteBatch(temp.Path, "d" + day,
+                [new TestArticle($"{word}1", "", $"{text} {word} {word}", t), new TestArticle($"{word}2", "", $"{text} {word} {word} said", t.AddHours(1)), .. Filler(t).Select(f => f with { Id = f.Id + word })]), options);
+        }
+
+        var snapshot = StateTestData.Snapshot(state, options);
+        Assert.Equal(12 * 5, snapshot.DocumentCount);
+        // bags only within two windows (four days) of the latest article: days 7..11 (day 7 from its 1st hour on)
+        Assert.InRange(snapshot.Bags, 4 * 5, 5 * 5);
+        Assert.InRange(snapshot.Edges, 1, 5 * 20);
+        // a story that goes on day after day keeps its id, its settled part included
+        Assert.All(snapshot.StoryOf.Where(p => p.Key.StartsWith("day", StringComparison.Ordinal)), p => Assert.Equal(snapshot.StoryOf["daya1"], p.Value));
+        StateTestData.AssertConsistent(snapshot);
     }
 
     /// <summary>Unrelated articles, so that IDF is not degenerate in the small synthetic batches.</summary>

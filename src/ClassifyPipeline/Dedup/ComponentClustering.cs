@@ -1,0 +1,93 @@
+namespace ClassifyPipeline.Dedup;
+
+/// <summary>
+/// Average-linkage clustering (<see cref="AverageLinkageClustering"/>) run one connected component of the similarity
+/// graph at a time: no merge crosses a component (a missing edge counts as similarity 0), so the labels are the same
+/// as over the whole graph, while memory follows the largest component instead of the whole graph, and components
+/// cluster in parallel.
+/// </summary>
+public static class ComponentClustering
+{
+    /// <summary>For each of <paramref name="count"/> nodes (indices in canonical order), its cluster label: the cluster's lowest index.</summary>
+    public static int[] Cluster(int count, IReadOnlyList<(int I, int J, double Similarity)> edges, double threshold, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
+    {
+        var parent = new int[count];
+        for (var i = 0; i < count; i++)
+            parent[i] = i;
+        foreach (var (i, j, _) in edges)
+            Union(parent, i, j);
+        var root = new int[count];
+        for (var i = 0; i < count; i++)
+            root[i] = Find(parent, i);
+
+        // nodes and edges grouped by component, in index order within each
+        var componentOf = new int[count];
+        Array.Fill(componentOf, -1);
+        var components = 0;
+        var firstNode = new List<int>();
+        for (var i = 0; i < count; i++)
+        {
+            if (componentOf[root[i]] < 0)
+            {
+                componentOf[root[i]] = components++;
+                firstNode.Add(i);
+            }
+            componentOf[i] = componentOf[root[i]];
+        }
+        var nodeStart = new int[components + 1];
+        for (var i = 0; i < count; i++)
+            nodeStart[componentOf[i] + 1]++;
+        for (var c = 0; c < components; c++)
+            nodeStart[c + 1] += nodeStart[c];
+        var nodes = new int[count];
+        var localIndex = new int[count];
+        var fill = (int[])nodeStart.Clone();
+        for (var i = 0; i < count; i++)
+        {
+            var c = componentOf[i];
+            localIndex[i] = fill[c] - nodeStart[c];
+            nodes[fill[c]++] = i;
+        }
+        var edgeStart = new int[components + 1];
+        foreach (var (i, _, _) in edges)
+            edgeStart[componentOf[i] + 1]++;
+        for (var c = 0; c < components; c++)
+            edgeStart[c + 1] += edgeStart[c];
+        var grouped = new (int I, int J, double Similarity)[edges.Count];
+        var edgeFill = (int[])edgeStart.Clone();
+        foreach (var (i, j, s) in edges)
+            grouped[edgeFill[componentOf[i]]++] = (localIndex[i], localIndex[j], s);
+
+        var label = new int[count];
+        Parallel.For(0, components, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, c =>
+        {
+            var size = nodeStart[c + 1] - nodeStart[c];
+            if (size == 1)
+            {
+                label[nodes[nodeStart[c]]] = nodes[nodeStart[c]];
+                return;
+            }
+            var local = AverageLinkageClustering.Cluster(size, new ArraySegment<(int, int, double)>(grouped, edgeStart[c], edgeStart[c + 1] - edgeStart[c]), threshold);
+            for (var k = 0; k < size; k++)
+                label[nodes[nodeStart[c] + k]] = nodes[nodeStart[c] + local[k]];
+        });
+        return label;
+    }
+
+    private static int Find(int[] parent, int i)
+    {
+        while (parent[i] != i)
+        {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void Union(int[] parent, int a, int b)
+    {
+        var (ra, rb) = (Find(parent, a), Find(parent, b));
+        if (ra != rb)
+            parent[Math.Max(ra, rb)] = Math.Min(ra, rb);
+    }
+}

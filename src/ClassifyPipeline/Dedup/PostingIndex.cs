@@ -1,0 +1,187 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using ClassifyPipeline.Vectors;
+
+namespace ClassifyPipeline.Dedup;
+
+/// <summary>
+/// An inverted index over the unit vectors of a run of documents [<see cref="Lo"/>, <see cref="Hi"/>) (positions in
+/// time order), postings in document order, with the bulk of each common term's postings set apart so that most
+/// probes never walk them.
+/// <para>
+/// A term is <em>common</em> when more than <c>commonPostings</c> documents of the run hold it. Its postings split at a
+/// cap c(t), about the weight of its top tenth: the <em>high</em> postings (weight above the cap) and the <em>low</em>
+/// ones. A low posting adds at most y(t)·c(t) to a probe y's dot product with its document. A probe chooses
+/// terms whose low postings it skips, the longest lists first, while the sum B of their y(t)·c(t) stays within a
+/// budget below the threshold; it walks everything else. A document it never reached shares with it only skipped
+/// low postings, so their cosine is below B, under the threshold; a document it reached is verified with its exact
+/// cosine whenever its partial sum plus B can reach the threshold. The join stays exact.
+/// </para>
+/// </summary>
+internal sealed class PostingIndex
+{
+    private readonly long[] _start;
+    private readonly long[] _low;
+    private readonly int[] _doc;
+    private readonly float[] _weight;
+    private readonly float[] _cap;
+
+    /// <param name="include">Which documents of the run go into the index (null: all).</param>
+    public PostingIndex(IReadOnlyList<SparseVector?> vectors, int lo, int hi, int dims, Func<int, bool>? include, int commonPostings)
+    {
+        Vectors = vectors;
+        Lo = lo;
+        Hi = hi;
+        Dims = dims;
+        var count = new long[dims + 1];
+        for (var d = lo; d < hi; d++)
+        {
+            if (include is not null && !include(d) || vectors[d] is not { } v)
+                continue;
+            Any = true;
+            foreach (var t in v.Indices)
+                count[t + 1]++;
+        }
+        _start = (long[])count.Clone();
+        for (var t = 0; t < dims; t++)
+            _start[t + 1] += _start[t];
+        _doc = new int[_start[dims]];
+        _weight = new float[_start[dims]];
+        _cap = new float[dims];
+        _low = new long[dims];
+
+        // the caps: about the weight of each common term's top tenth
+        var weightsOf = new float[_start[dims]];
+        var fill = new long[dims];
+        Array.Copy(_start, fill, dims);
+        for (var d = lo; d < hi; d++)
+        {
+            if (include is not null && !include(d) || vectors[d] is not { } v)
+                continue;
+            for (var k = 0; k < v.Count; k++)
+                weightsOf[fill[v.Indices[k]]++] = v.Values[k];
+        }
+        for (var t = 0; t < dims; t++)
+        {
+            var n = _start[t + 1] - _start[t];
+            _cap[t] = float.PositiveInfinity;
+            if (n <= commonPostings)
+                continue;
+            var span = weightsOf.AsSpan((int)_start[t], (int)n);
+            span.Sort();
+            _cap[t] = span[(int)(n - 1 - n / 10)];
+        }
+
+        // postings: per term its high ones, then its low ones, each in document order
+        var highCount = new long[dims];
+        for (var d = lo; d < hi; d++)
+        {
+            if (include is not null && !include(d) || vectors[d] is not { } v)
+                continue;
+            for (var k = 0; k < v.Count; k++)
+            {
+                if (v.Values[k] > _cap[v.Indices[k]])
+                    highCount[v.Indices[k]]++;
+            }
+        }
+        var highFill = new long[dims];
+        for (var t = 0; t < dims; t++)
+        {
+            highFill[t] = _start[t];
+            _low[t] = _start[t] + highCount[t];
+        }
+        var lowFill = (long[])_low.Clone();
+        for (var d = lo; d < hi; d++)
+        {
+            if (include is not null && !include(d) || vectors[d] is not { } v)
+                continue;
+            for (var k = 0; k < v.Count; k++)
+            {
+                var t = v.Indices[k];
+                var at = v.Values[k] > _cap[t] ? highFill[t]++ : lowFill[t]++;
+                _doc[at] = d;
+                _weight[at] = v.Values[k];
+            }
+        }
+    }
+
+    /// <summary>The vectors by position (those of the run are set).</summary>
+    public IReadOnlyList<SparseVector?> Vectors { get; }
+
+    public int Lo { get; }
+
+    public int Hi { get; }
+
+    public int Dims { get; }
+
+    /// <summary>True when some document is in the index.</summary>
+    public bool Any { get; }
+
+    /// <summary>
+    /// Adds probe · document into <paramref name="overlap"/>[document − Lo] for documents in [from, to), skipping the
+    /// low postings of terms while their bound stays within <paramref name="budget"/>; returns the bound B of what was
+    /// skipped (every document's true dot product is at most its sum plus B).
+    /// </summary>
+    public double Accumulate(SparseVector probe, int from, int to, double budget, float[] overlap, Span<int> order)
+    {
+        // skip the longest low lists first
+        var terms = order[..probe.Count];
+        for (var k = 0; k < terms.Length; k++)
+            terms[k] = k;
+        terms.Sort((a, b) => LowLength(probe.Indices[b]).CompareTo(LowLength(probe.Indices[a])));
+        double skipped = 0;
+        Span<bool> skip = probe.Count <= 512 ? stackalloc bool[probe.Count] : new bool[probe.Count];
+        foreach (var k in terms)
+        {
+            var t = probe.Indices[k];
+            if (t >= Dims || LowLength(t) == 0)
+                break;
+            var bound = (double)probe.Values[k] * _cap[t];
+            if (skipped + bound > budget)
+                continue;
+            skipped += bound;
+            skip[k] = true;
+        }
+
+        ref var slot = ref MemoryMarshal.GetArrayDataReference(overlap);
+        for (var k = 0; k < probe.Count; k++)
+        {
+            var t = probe.Indices[k];
+            if (t >= Dims)
+                continue;
+            var wy = probe.Values[k];
+            Walk(ref slot, _start[t], _low[t], from, to, wy);
+            if (!skip[k])
+                Walk(ref slot, _low[t], _start[t + 1], from, to, wy);
+        }
+        return skipped;
+    }
+
+    private long LowLength(int t) => t < Dims ? _start[t + 1] - _low[t] : 0;
+
+    private void Walk(ref float slot, long lo, long hi, int from, int to, float wy)
+    {
+        var first = FirstAtOrAfter(_doc, lo, hi, from);
+        var last = FirstAtOrAfter(_doc, first, hi, to);
+        var docs = _doc.AsSpan((int)first, (int)(last - first));
+        var weights = _weight.AsSpan((int)first, docs.Length);
+        for (var q = 0; q < docs.Length; q++)
+            Unsafe.Add(ref slot, docs[q] - Lo) += weights[q] * wy;
+    }
+
+    /// <summary>The first posting in [lo, hi) whose document is at least <paramref name="target"/>.</summary>
+    private static long FirstAtOrAfter(int[] doc, long lo, long hi, int target)
+    {
+        if (hi == lo || doc[lo] >= target)
+            return lo;
+        while (lo < hi)
+        {
+            var mid = lo + ((hi - lo) >> 1);
+            if (doc[mid] < target)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
+    }
+}

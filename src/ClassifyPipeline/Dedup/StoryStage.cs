@@ -1,0 +1,140 @@
+using System.Text.Json;
+using ClassifyPipeline.Articles;
+using ClassifyPipeline.Corpus;
+using ClassifyPipeline.IO;
+using ClassifyPipeline.Vectors;
+using Microsoft.Extensions.Logging;
+
+namespace ClassifyPipeline.Dedup;
+
+/// <summary>
+/// Vectorize + Dedup + stories for one batch, against a corpus state (<see cref="ICorpusSession"/>): the one path
+/// of every run, with or without <c>--state</c> (an empty in-memory state then). In one session it:
+/// <list type="number">
+/// <item>renumbers the batch's terms into the state's (<see cref="VocabularyMerge"/>) and grows the term statistics
+/// (an article already stored with the same terms is not counted again; one with other terms replaces it);</item>
+/// <item>weighs terms with TF-IDF over the whole corpus so far, batch included (<see cref="IdfWeights"/>);</item>
+/// <item>joins the batch against itself and the stored documents of its window (<see cref="WindowJoin"/>): only
+/// pairs with a new document are computed, pairs of two stored documents were found by earlier batches;</item>
+/// <item>gathers every similarity component a new document touches, with its stored edges (<see cref="StoryGraph"/>),
+/// clusters each (<see cref="ComponentClustering"/>), finds re-publications, and maps the clusters onto stable story
+/// ids (<see cref="StoryMapping"/>);</item>
+/// <item>writes it all back (<see cref="CorpusChanges"/>), letting go of terms and edges that fell out of reach.</item>
+/// </list>
+/// A batch's cost follows the batch and its window, not the corpus.
+/// </summary>
+public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, ILogger logger, TimeProvider? time = null)
+{
+    /// <summary>The state setting that holds the latest published time of any article stored.</summary>
+    public const string LatestSetting = "latestPublished";
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    /// <summary>
+    /// Runs the batch in the session (the caller commits). The result has an assignment for every batch article
+    /// (canonical order) and the stories holding batch articles, with every stored member, so links to earlier
+    /// articles resolve.
+    /// </summary>
+    /// <param name="localTerms">The batch's terms by local id (<see cref="BatchTerms.Vocabulary"/>).</param>
+    /// <param name="settings">Settings the stored terms depend on (clean and analysis), checked against the state's.</param>
+    public DedupResult Run(
+        IReadOnlyList<BatchDocument> batch,
+        IReadOnlyList<string?> localTerms,
+        ICorpusSession session,
+        IReadOnlyDictionary<string, object> settings,
+        IProgress<RunProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        CheckSettings(session, settings);
+        var now = _time.GetUtcNow();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var d in batch)
+        {
+            if (!ids.Add(d.Id))
+                throw new ArgumentException($"article id {d.Id} occurs twice in the batch", nameof(batch));
+        }
+
+        var stored = session.LoadVocabulary();
+        var merge = VocabularyMerge.Build(stored.Terms, localTerms);
+        var bags = new TermBag[batch.Count];
+        Parallel.For(0, batch.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => bags[i] = batch[i].Bag.Remap(merge.LocalToGlobal));
+        var existing = session.LoadDocuments(ids).ToDictionary(d => d.Id, StringComparer.Ordinal);
+
+        var statistics = new CorpusStatisticsDelta(stored, merge.Terms.Count);
+        var status = new BatchStatus[batch.Count];
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (!existing.TryGetValue(batch[i].Id, out var old))
+            {
+                status[i] = BatchStatus.New;
+                statistics.Add(bags[i], +1, document: true);
+            }
+            else if (old.BagHash == bags[i].Hash() && (old.Bag is null || old.Bag.SameAs(bags[i])))
+            {
+                status[i] = BatchStatus.Unchanged;
+            }
+            else
+            {
+                status[i] = BatchStatus.Changed;
+                DedupLog.Replaced(logger, batch[i].Id);
+                if (old.Bag is not null)
+                    statistics.Add(old.Bag, -1, document: false);
+                statistics.Add(bags[i], +1, document: false);
+            }
+        }
+        var idf = statistics.Weights(vectorize);
+
+        var table = DocumentTable.Build(batch, bags, status, existing, session, dedup.WindowDays, now);
+        DedupLog.Loaded(logger, stored.DocumentCount, table.Count - batch.Count, dedup.WindowDays,
+            status.Count(s => s == BatchStatus.New), status.Count(s => s == BatchStatus.Changed), status.Count(s => s == BatchStatus.Unchanged));
+
+        var joined = progress is null ? null : new SynchronousProgress<int>(n => progress.Report(new RunProgress("dedup", n, table.Count)));
+        var pairs = WindowJoin.Find(table.JoinDocuments, p => idf.Vector(table.Bag(p)!), merge.Terms.Count,
+            Math.Min(dedup.StoryThreshold, dedup.DuplicateThreshold), TimeSpan.FromDays(dedup.WindowDays),
+            dedup.MaxDegreeOfParallelism > 0 ? dedup.MaxDegreeOfParallelism : -1, joined, cancellationToken);
+
+        progress?.Report(new RunProgress("stories", 0, null));
+        var latestStored = session.GetSetting(LatestSetting) is { } text ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
+        var graph = StoryGraph.Build(table, pairs, session, StoryOutcome.SettledBefore(latestStored, dedup.WindowDays), cancellationToken);
+        var outcome = StoryOutcome.Build(graph, dedup, idf, merge.Terms, session, now, cancellationToken);
+
+        if (!session.KeepsChanges)
+            return outcome.Result;
+        var changes = outcome.Changes(statistics, merge.NewTerms(), table, now, dedup.WindowDays, latestStored);
+        if (table.LatestBatchTime is { } latest && (latestStored is null || latest > latestStored))
+            session.SetSetting(LatestSetting, latest.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
+        cancellationToken.ThrowIfCancellationRequested();
+        session.Apply(changes);
+        DedupLog.Stored(logger, outcome.Result.Stories.Count, changes.NewStories.Count, changes.Updates.Count, changes.Aliases.Count, changes.Edges.Count);
+        foreach (var (alias, target) in changes.Aliases)
+            DedupLog.Aliased(logger, alias, target);
+        return outcome.Result;
+    }
+
+    /// <summary>Stored terms are only comparable when the text was cleaned and analyzed the same way.</summary>
+    private static void CheckSettings(ICorpusSession session, IReadOnlyDictionary<string, object> settings)
+    {
+        foreach (var (key, value) in settings.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var current = JsonSerializer.Serialize(value, value.GetType());
+            var stored = session.GetSetting(key);
+            if (stored is null)
+                session.SetSetting(key, current);
+            else if (stored != current)
+                throw new CorpusStateException($"the state was built with other '{key}' settings (stored: {stored}; now: {current}); its stored terms would not match. Use the settings it was built with, or a new --state folder");
+        }
+    }
+}
+
+/// <summary>How a batch article relates to the corpus state.</summary>
+public enum BatchStatus
+{
+    /// <summary>Not stored yet.</summary>
+    New,
+
+    /// <summary>Stored with the same terms: nothing to compute again.</summary>
+    Unchanged,
+
+    /// <summary>Stored with other terms: replaced.</summary>
+    Changed,
+}

@@ -1,0 +1,151 @@
+using ClassifyPipeline.Corpus;
+using Microsoft.Data.Sqlite;
+
+namespace ClassifyPipeline.State;
+
+/// <summary>Writes one batch's <see cref="CorpusChanges"/> inside its session's transaction, with prepared statements.</summary>
+internal sealed class SqliteChangeWriter(SqliteCorpusSession session)
+{
+    public void Write(CorpusChanges changes, Action<string>? faultInjection)
+    {
+        WriteTerms(changes);
+        faultInjection?.Invoke("statistics");
+        WriteDocuments(changes);
+        faultInjection?.Invoke("documents");
+        WriteEdges(changes);
+        if (changes.ReleaseBefore is { } cutoff)
+        {
+            session.Execute("UPDATE documents SET bag = NULL WHERE window_time < $cutoff AND bag IS NOT NULL", ("$cutoff", cutoff.UtcTicks));
+            session.Execute("DELETE FROM edges WHERE newest < $cutoff", ("$cutoff", cutoff.UtcTicks));
+        }
+        WriteStories(changes);
+    }
+
+    private void WriteTerms(CorpusChanges changes)
+    {
+        using (var insert = session.Command("INSERT INTO terms (id, term, df) VALUES ($id, $term, 0)"))
+        {
+            var id = insert.Parameters.Add("$id", SqliteType.Integer);
+            var term = insert.Parameters.Add("$term", SqliteType.Text);
+            insert.Prepare();
+            foreach (var (i, t) in changes.NewTerms.OrderBy(p => p.Key))
+            {
+                id.Value = i;
+                term.Value = t;
+                insert.ExecuteNonQuery();
+            }
+        }
+        using var update = session.Command("UPDATE terms SET df = df + $delta WHERE id = $id");
+        var termId = update.Parameters.Add("$id", SqliteType.Integer);
+        var delta = update.Parameters.Add("$delta", SqliteType.Integer);
+        update.Prepare();
+        foreach (var (i, d) in changes.DocumentFrequencyDeltas.OrderBy(p => p.Key))
+        {
+            termId.Value = i;
+            delta.Value = d;
+            update.ExecuteNonQuery();
+        }
+    }
+
+    private void WriteDocuments(CorpusChanges changes)
+    {
+        using (var upsert = session.Command("""
+            INSERT INTO documents (id, published, first_seen, window_time, story_id, duplicate_of, duplicate_similarity, bag, bag_hash, title, source)
+            VALUES ($id, $published, $firstSeen, $windowTime, $story, $dup, $dupSim, $bag, $hash, $title, $source)
+            ON CONFLICT (id) DO UPDATE SET published = excluded.published, first_seen = excluded.first_seen, window_time = excluded.window_time,
+                story_id = excluded.story_id, duplicate_of = excluded.duplicate_of, duplicate_similarity = excluded.duplicate_similarity,
+                bag = excluded.bag, bag_hash = excluded.bag_hash, title = excluded.title, source = excluded.source
+            """))
+        {
+            var p = new (string Name, SqliteType Type)[]
+            {
+                ("$id", SqliteType.Text), ("$published", SqliteType.Text), ("$firstSeen", SqliteType.Integer), ("$windowTime", SqliteType.Integer),
+                ("$story", SqliteType.Text), ("$dup", SqliteType.Text), ("$dupSim", SqliteType.Real), ("$bag", SqliteType.Blob),
+                ("$hash", SqliteType.Integer), ("$title", SqliteType.Text), ("$source", SqliteType.Text),
+            }.Select(c => upsert.Parameters.Add(c.Name, c.Type)).ToArray();
+            upsert.Prepare();
+            foreach (var d in changes.Upserts)
+            {
+                p[0].Value = d.Id;
+                p[1].Value = d.Published is { } published ? published.ToString() : DBNull.Value;
+                p[2].Value = d.FirstSeen.UtcTicks;
+                p[3].Value = d.WindowTime.UtcTicks;
+                p[4].Value = d.StoryId;
+                p[5].Value = (object?)d.DuplicateOf ?? DBNull.Value;
+                p[6].Value = d.DuplicateSimilarity is { } s ? s : DBNull.Value;
+                p[7].Value = d.Bag is { } bag ? bag.Bytes.ToArray() : DBNull.Value;
+                p[8].Value = d.BagHash;
+                p[9].Value = (object?)d.Title ?? DBNull.Value;
+                p[10].Value = (object?)d.Source ?? DBNull.Value;
+                upsert.ExecuteNonQuery();
+            }
+        }
+        using var update = session.Command("UPDATE documents SET story_id = $story, duplicate_of = $dup, duplicate_similarity = $dupSim WHERE id = $id");
+        var u = new (string Name, SqliteType Type)[] { ("$id", SqliteType.Text), ("$story", SqliteType.Text), ("$dup", SqliteType.Text), ("$dupSim", SqliteType.Real) }
+            .Select(c => update.Parameters.Add(c.Name, c.Type)).ToArray();
+        update.Prepare();
+        foreach (var d in changes.Updates)
+        {
+            u[0].Value = d.Id;
+            u[1].Value = d.StoryId;
+            u[2].Value = (object?)d.DuplicateOf ?? DBNull.Value;
+            u[3].Value = d.DuplicateSimilarity is { } s ? s : DBNull.Value;
+            update.ExecuteNonQuery();
+        }
+    }
+
+    private void WriteEdges(CorpusChanges changes)
+    {
+        using (var delete = session.Command("DELETE FROM edges WHERE a = $a AND b = $b"))
+        {
+            var a = delete.Parameters.Add("$a", SqliteType.Text);
+            var b = delete.Parameters.Add("$b", SqliteType.Text);
+            delete.Prepare();
+            foreach (var (from, to) in changes.RemovedEdges)
+            {
+                a.Value = from;
+                b.Value = to;
+                delete.ExecuteNonQuery();
+            }
+        }
+        using var insert = session.Command("""
+            INSERT INTO edges (a, b, cosine, newest)
+            VALUES ($a, $b, $cosine, max((SELECT window_time FROM documents WHERE id = $a), (SELECT window_time FROM documents WHERE id = $b)))
+            ON CONFLICT (a, b) DO UPDATE SET cosine = excluded.cosine, newest = excluded.newest
+            """);
+        var ea = insert.Parameters.Add("$a", SqliteType.Text);
+        var eb = insert.Parameters.Add("$b", SqliteType.Text);
+        var cos = insert.Parameters.Add("$cosine", SqliteType.Real);
+        insert.Prepare();
+        foreach (var e in changes.Edges)
+        {
+            ea.Value = e.From;
+            eb.Value = e.To;
+            cos.Value = e.Cosine;
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    private void WriteStories(CorpusChanges changes)
+    {
+        using (var story = session.Command("INSERT INTO stories (id, created) VALUES ($id, $created) ON CONFLICT (id) DO NOTHING"))
+        {
+            var id = story.Parameters.Add("$id", SqliteType.Text);
+            story.Parameters.AddWithValue("$created", changes.Now.UtcTicks);
+            story.Prepare();
+            foreach (var s in changes.NewStories)
+            {
+                id.Value = s;
+                story.ExecuteNonQuery();
+            }
+        }
+        foreach (var (alias, target) in changes.Aliases.OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            // members the batch did not reach and older aliases follow the merge
+            session.Execute("UPDATE documents SET story_id = $target WHERE story_id = $alias", ("$alias", alias), ("$target", target));
+            session.Execute("UPDATE story_aliases SET story_id = $target WHERE story_id = $alias", ("$alias", alias), ("$target", target));
+            session.Execute("INSERT INTO story_aliases (alias, story_id) VALUES ($alias, $target) ON CONFLICT (alias) DO UPDATE SET story_id = excluded.story_id", ("$alias", alias), ("$target", target));
+            session.Execute("DELETE FROM stories WHERE id = $alias", ("$alias", alias));
+        }
+    }
+}
