@@ -96,25 +96,28 @@ public sealed class ArticleIngestor
         return null;
     }
 
+    /// <summary>The file's items, read by the reader for its kind inside <see cref="ReaderGuard"/>: whatever the reader throws, the batch goes on.</summary>
     private IEnumerable<ReadItem> ReadFile(string file, CancellationToken cancellationToken)
     {
         var reader = _readers.FirstOrDefault(r => r.CanRead(file));
         if (reader is null)
             return [ReadItem.Rejected(file, null, $"unsupported file type (expected {KnownKinds})")];
+        return ReaderGuard.File(file, () => Open(reader, file, cancellationToken), cancellationToken);
+    }
 
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(file);
-            if (info.Length > _options.MaxFileBytes)
-                return [ReadItem.Rejected(file, null, $"file of {info.Length:N0} bytes is over ingest.maxFileBytes ({_options.MaxFileBytes:N0})")];
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [ReadItem.Rejected(file, null, $"cannot read the file: {e.Message}")];
-        }
+    /// <summary>
+    /// Starts a reader on a file: a streaming reader opens the file itself; a whole-file reader gets the file's bytes
+    /// (or its decoded text), capped by <c>ingest.maxFileBytes</c>. I/O errors surface through the guard as "cannot read the file".
+    /// </summary>
+    private IEnumerable<ReadItem> Open(IArticleReader reader, string file, CancellationToken cancellationToken)
+    {
+        if (reader is IStreamingArticleReader streaming)
+            return streaming.Read(file, () => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), cancellationToken);
 
+        var info = new FileInfo(file);
+        if (info.Length > _options.MaxFileBytes)
+            return [ReadItem.Rejected(file, null, $"file of {info.Length:N0} bytes is over ingest.maxFileBytes ({_options.MaxFileBytes:N0})")];
+        var bytes = File.ReadAllBytes(file);
         if (reader is IByteArticleReader byteReader)
             return byteReader.Read(file, bytes, cancellationToken);
         var decoded = TextDecoder.Decode(bytes);

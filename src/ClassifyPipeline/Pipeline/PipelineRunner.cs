@@ -72,6 +72,8 @@ public sealed class PipelineRunner
         PipelineLog.Ingested(_logger, headers.Count, files.Count, rejections.Count);
         foreach (var r in rejections)
             PipelineLog.Rejected(_logger, r.Input, r.Location, r.Reason);
+        if (headers.Count == 0)
+            return new RunResult([], [], rejections, times.Timings, files.Count); // nothing read: nothing to dedup, label or keep in the state
 
         var dedup = vectorizer is null
             ? times.Timed("vectorize+dedup+state", () => new StoryTracker(_state!, _options, _logger, _time).Run(counted!, cancellationToken))
