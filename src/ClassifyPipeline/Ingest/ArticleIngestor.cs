@@ -18,8 +18,11 @@ public sealed class ArticleIngestor
     }
 
     public static IReadOnlyList<IArticleReader> DefaultReaders(IngestOptions? options = null) =>
-        [new TextFileReader(), new JsonLinesReader(), new CsvArticleReader(),
-         new FeedReader((options ?? new IngestOptions()).MaxItemChars), new HtmlArticleReader()];
+        Readers(options ?? new IngestOptions());
+
+    private static IReadOnlyList<IArticleReader> Readers(IngestOptions options) =>
+        [new TextFileReader(), new JsonLinesReader(options.MaxRecordBytes), new CsvArticleReader(options.MaxRecordBytes),
+         new FeedReader(options.MaxItemChars), new HtmlArticleReader()];
 
     /// <summary>The file kinds the default readers take, for messages.</summary>
     public const string KnownKinds = ".txt, .jsonl, .ndjson, .csv, .rss, .atom, .xml, .html or .htm";
