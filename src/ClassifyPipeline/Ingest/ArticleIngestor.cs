@@ -25,7 +25,7 @@ public sealed class ArticleIngestor
          new FeedReader(options.MaxItemChars), new HtmlArticleReader()];
 
     /// <summary>The file kinds the default readers take, for messages.</summary>
-    public const string KnownKinds = ".txt, .jsonl, .ndjson, .csv, .rss, .atom, .xml, .html or .htm";
+    public const string KnownKinds = ".txt, .jsonl, .ndjson, .csv, .rss, .atom, .rdf, .xml, .html or .htm";
 
     /// <summary>True when some reader takes files with this name.</summary>
     public bool Handles(string path) => _readers.Any(r => r.CanRead(path));

@@ -4,7 +4,7 @@ using ClassifyPipeline.Ingest.Feeds;
 namespace ClassifyPipeline.Ingest;
 
 /// <summary>
-/// Feeds (<c>.rss</c>, <c>.atom</c>, <c>.xml</c>), one article per item, read as feedparser reads them: RSS with any
+/// Feeds (<c>.rss</c>, <c>.atom</c>, <c>.rdf</c>, <c>.xml</c>), one article per item, read as feedparser reads them: RSS with any
 /// version or none (0.90 to 2.0), RSS 1.0 (RDF), Atom 0.3 and Atom 1.0, namespaces by URI whatever their prefixes.
 /// Our own forgiving reader over a hardened <see cref="XmlReader"/> (<see cref="FeedXml"/>) rather than
 /// System.ServiceModel.Syndication, whose formatters refuse an <c>&lt;rss&gt;</c> without a version, read neither RDF
@@ -25,7 +25,7 @@ public sealed class FeedReader : IByteArticleReader
 
     public bool CanRead(string path) =>
         path.EndsWith(".rss", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".atom", StringComparison.OrdinalIgnoreCase)
-        || path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
+        || path.EndsWith(".rdf", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase);
 
     public IEnumerable<ReadItem> Read(string path, byte[] bytes, CancellationToken cancellationToken)
     {

@@ -24,8 +24,17 @@ public sealed partial class FeedText
 {
     private readonly MarkupText _markup = new();
 
-    /// <summary>An RSS element's content: its text (escaped HTML or CDATA) or, when it holds elements, those elements as markup.</summary>
-    public static FeedContent Rss(XElement element) => new(element.HasElements ? InnerXml(element) : element.Value, IsHtml: true);
+    /// <summary>
+    /// An RSS element's content: its text (escaped HTML or CDATA) or, when it holds elements, those elements as
+    /// markup; plain text when the element says so (RSS 0.94's <c>type="text/plain"</c>).
+    /// </summary>
+    public static FeedContent Rss(XElement element)
+    {
+        if (element.HasElements)
+            return new FeedContent(InnerXml(element), IsHtml: true);
+        var type = ((string?)element.Attribute("type"))?.Trim().ToLowerInvariant();
+        return new FeedContent(element.Value, IsHtml: type is not ("text" or "text/plain"));
+    }
 
     /// <summary>An Atom (1.0 or 0.3) text construct's content; null when it is out of line or not text.</summary>
     public static FeedContent? Atom(XElement element)
