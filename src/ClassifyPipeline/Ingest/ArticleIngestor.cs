@@ -5,6 +5,8 @@ namespace ClassifyPipeline.Ingest;
 /// <summary>
 /// The Ingest stage: reads the files it is given with the reader for each kind, decodes their
 /// bytes, caps sizes, and merges repeats (the same id or URL twice is one article, the first kept).
+/// Record formats (JSON Lines, CSV) are streamed record by record; whole-file kinds are capped by
+/// <c>ingest.maxFileBytes</c>. Every reader runs inside <see cref="ReaderGuard"/>: no file can stop the batch.
 /// </summary>
 public sealed class ArticleIngestor
 {
