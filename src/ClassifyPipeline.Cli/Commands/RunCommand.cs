@@ -63,11 +63,25 @@ public static class RunCommand
             throw new CliError(ExitCodes.Input, e.Message);
         }
         cancellationToken.ThrowIfCancellationRequested();
+        if (result.Articles.Count == 0)
+            throw new CliError(ExitCodes.Input, NothingRead(result, outDir));
         RunFolderWriter.Write(outDir, result, files, options, startedAt, context.Time.GetUtcNow());
 
         context.Output.WriteLine(Path.GetFullPath(outDir));
         context.Error.WriteLine($"{result.Articles.Count} articles, {result.Stories.Count} stories, {result.Rejections.Count} rejected → {outDir}");
         return Task.FromResult(ExitCodes.Ok);
+    }
+
+    /// <summary>
+    /// The message of a run in which every input was rejected: no run folder is written (an empty one would read as
+    /// a successful run of nothing), so the message names the first rejections; all are logged above it.
+    /// </summary>
+    private static string NothingRead(RunResult result, string outDir)
+    {
+        var first = result.Rejections.Take(3).Select(r => $"{r.Input}{(r.Location is null ? "" : " " + r.Location)}: {r.Reason}");
+        var more = result.Rejections.Count > 3 ? $"; and {result.Rejections.Count - 3:N0} more (each logged above)" : "";
+        return $"every input was rejected: no article could be read from {result.FilesRead:N0} file(s), {result.Rejections.Count:N0} rejection(s): "
+            + string.Join("; ", first) + more + $". Nothing was written to '{outDir}'.";
     }
 
     /// <summary>The configured topic model, else the default one (trained on first use, cached), else null when its training data is missing.</summary>

@@ -5,6 +5,8 @@ namespace ClassifyPipeline.Ingest;
 /// <summary>
 /// The Ingest stage: reads the files it is given with the reader for each kind, decodes their
 /// bytes, caps sizes, and merges repeats (the same id or URL twice is one article, the first kept).
+/// Record formats (JSON Lines, CSV) are streamed record by record; whole-file kinds are capped by
+/// <c>ingest.maxFileBytes</c>. Every reader runs inside <see cref="ReaderGuard"/>: no file can stop the batch.
 /// </summary>
 public sealed class ArticleIngestor
 {
@@ -18,11 +20,14 @@ public sealed class ArticleIngestor
     }
 
     public static IReadOnlyList<IArticleReader> DefaultReaders(IngestOptions? options = null) =>
-        [new TextFileReader(), new JsonLinesReader(), new CsvArticleReader(),
-         new FeedReader((options ?? new IngestOptions()).MaxItemChars), new HtmlArticleReader()];
+        Readers(options ?? new IngestOptions());
+
+    private static IReadOnlyList<IArticleReader> Readers(IngestOptions options) =>
+        [new TextFileReader(), new JsonLinesReader(options.MaxRecordBytes), new CsvArticleReader(options.MaxRecordBytes),
+         new FeedReader(options.MaxItemChars), new HtmlArticleReader()];
 
     /// <summary>The file kinds the default readers take, for messages.</summary>
-    public const string KnownKinds = ".txt, .jsonl, .ndjson, .csv, .rss, .atom, .xml, .html or .htm";
+    public const string KnownKinds = ".txt, .jsonl, .ndjson, .csv, .rss, .atom, .rdf, .xml, .html or .htm";
 
     /// <summary>True when some reader takes files with this name.</summary>
     public bool Handles(string path) => _readers.Any(r => r.CanRead(path));
@@ -96,25 +101,28 @@ public sealed class ArticleIngestor
         return null;
     }
 
+    /// <summary>The file's items, read by the reader for its kind inside <see cref="ReaderGuard"/>: whatever the reader throws, the batch goes on.</summary>
     private IEnumerable<ReadItem> ReadFile(string file, CancellationToken cancellationToken)
     {
         var reader = _readers.FirstOrDefault(r => r.CanRead(file));
         if (reader is null)
             return [ReadItem.Rejected(file, null, $"unsupported file type (expected {KnownKinds})")];
+        return ReaderGuard.File(file, () => Open(reader, file, cancellationToken), cancellationToken);
+    }
 
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(file);
-            if (info.Length > _options.MaxFileBytes)
-                return [ReadItem.Rejected(file, null, $"file of {info.Length:N0} bytes is over ingest.maxFileBytes ({_options.MaxFileBytes:N0})")];
-            bytes = File.ReadAllBytes(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [ReadItem.Rejected(file, null, $"cannot read the file: {e.Message}")];
-        }
+    /// <summary>
+    /// Starts a reader on a file: a streaming reader opens the file itself; a whole-file reader gets the file's bytes
+    /// (or its decoded text), capped by <c>ingest.maxFileBytes</c>. I/O errors surface through the guard as "cannot read the file".
+    /// </summary>
+    private IEnumerable<ReadItem> Open(IArticleReader reader, string file, CancellationToken cancellationToken)
+    {
+        if (reader is IStreamingArticleReader streaming)
+            return streaming.Read(file, () => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), cancellationToken);
 
+        var info = new FileInfo(file);
+        if (info.Length > _options.MaxFileBytes)
+            return [ReadItem.Rejected(file, null, $"file of {info.Length:N0} bytes is over ingest.maxFileBytes ({_options.MaxFileBytes:N0})")];
+        var bytes = File.ReadAllBytes(file);
         if (reader is IByteArticleReader byteReader)
             return byteReader.Read(file, bytes, cancellationToken);
         var decoded = TextDecoder.Decode(bytes);

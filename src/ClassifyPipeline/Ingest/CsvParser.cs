@@ -89,4 +89,8 @@ public static class CsvParser
 }
 
 /// <summary>One CSV record. <see cref="Complete"/> is false when the input ended inside a quoted field.</summary>
-public sealed record CsvRow(int Line, string[] Fields, bool Complete);
+public sealed record CsvRow(int Line, string[] Fields, bool Complete)
+{
+    /// <summary>Why the record could not be read at all (it is over a size cap), as a rejection reason; null when it was read.</summary>
+    public string? Problem { get; init; }
+}

@@ -30,9 +30,12 @@ public sealed class CsvTable
     public static CsvTable? Open(string content) => Open(new StringReader(content));
 
     /// <summary>Reads the header row; null when the reader holds no row at all. The records are read from it lazily.</summary>
-    public static CsvTable? Open(TextReader reader)
+    public static CsvTable? Open(TextReader reader) => Open(CsvParser.Parse(reader));
+
+    /// <summary>Reads the header row from rows parsed elsewhere (a streamed file); null when there is no row. The records are read lazily.</summary>
+    public static CsvTable? Open(IEnumerable<CsvRow> parsedRows)
     {
-        var rows = CsvParser.Parse(reader).GetEnumerator();
+        var rows = parsedRows.GetEnumerator();
         if (!rows.MoveNext())
             return null;
         var header = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -48,11 +51,10 @@ public sealed class CsvTable
         while (_rows.MoveNext())
         {
             var row = _rows.Current;
-            string? error = null;
-            if (!row.Complete)
-                error = "unterminated quoted field at end of file";
-            else if (row.Fields.Length != HeaderRow.Fields.Length)
-                error = $"expected {HeaderRow.Fields.Length} fields as in the header, found {row.Fields.Length}";
+            var error = row.Problem
+                ?? (!row.Complete ? "unterminated quoted field at end of file"
+                : row.Fields.Length != HeaderRow.Fields.Length ? $"expected {HeaderRow.Fields.Length} fields as in the header, found {row.Fields.Length}"
+                : null);
             yield return new CsvRecord(row.Line, row.Fields, error, Header);
         }
     }

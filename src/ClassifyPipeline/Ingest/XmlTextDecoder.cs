@@ -21,7 +21,14 @@ public static partial class XmlTextDecoder
             return new DecodeResult(Encoding.BigEndianUnicode.GetString(bytes), "UTF-16BE (no BOM)", null);
 
         var declared = DeclaredEncoding(bytes);
-        return declared is null ? TextDecoder.Decode(bytes) : WithDeclared(bytes, declared, "XML declaration");
+        if (declared is null)
+            return TextDecoder.Decode(bytes);
+        // A one-byte encoding declared over bytes that are valid UTF-8 and not all ASCII: the declaration is stale
+        // (the feed was re-encoded and kept its old header). Such bytes are almost never meant as Latin-1 ("Ã¼").
+        if (Find(declared) is { IsSingleByte: true } single && single.CodePage != 65001
+            && bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 && System.Text.Unicode.Utf8.IsValid(bytes))
+            return new DecodeResult(new UTF8Encoding(false).GetString(bytes), $"UTF-8 (declared {declared}, but the bytes are UTF-8)", null);
+        return WithDeclared(bytes, declared, "XML declaration");
     }
 
     /// <summary>

@@ -70,6 +70,8 @@ public sealed class PipelineRunner
         PipelineLog.Ingested(_logger, headers.Count, files.Count, rejections.Count);
         foreach (var r in rejections)
             PipelineLog.Rejected(_logger, r.Input, r.Location, r.Reason);
+        if (headers.Count == 0)
+            return new RunResult([], [], rejections, times.Timings, files.Count); // nothing read: nothing to dedup, label or keep in the state
 
         var dedup = times.Timed("dedup", () => Deduplicate(documents, terms, progress, cancellationToken));
         PipelineLog.Deduplicated(_logger, dedup.Stories.Count, dedup.Assignments.Count(a => a.DuplicateOf is not null), headers.Count);

@@ -87,6 +87,40 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public async Task Run_EveryInputRejected_ExitsWithTheInputErrorAndWritesNoRunFolder()
+    {
+        using var temp = new TempDirectory();
+        temp.File("in/a.jsonl", "{broken\n[1]\n");
+        temp.File("in/b.txt", "");
+        temp.File("in/c.rss", "<rss><channel><title>No items</title></channel></rss>");
+        var outDir = Path.Combine(temp.Path, "out");
+
+        var result = await Support.Cli.Run("run", Path.Combine(temp.Path, "in"), "--out", outDir);
+
+        Assert.Equal(ExitCodes.Input, result.ExitCode);
+        Assert.Contains("every input was rejected: no article could be read from 3 file(s), 4 rejection(s)", result.Error);
+        Assert.Contains("a.jsonl line 1: malformed JSON", result.Error);
+        Assert.Contains("and 1 more", result.Error);
+        Assert.Contains($"Nothing was written to '{outDir}'", result.Error);
+        Assert.Equal("", result.Output);
+        Assert.False(Directory.Exists(outDir));
+    }
+
+    [Fact]
+    public async Task Run_EveryInputRejected_LeavesAnEarlierRunFolderAsItWas()
+    {
+        using var temp = new TempDirectory();
+        var outDir = Path.Combine(temp.Path, "out");
+        Assert.Equal(0, (await Support.Cli.Run("run", RepoPaths.Seeds, "--out", outDir)).ExitCode);
+        var before = RunFolderWriter.Files.ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(outDir, f)));
+
+        var result = await Support.Cli.Run("run", temp.File("in/a.jsonl", "{broken\n"), "--out", outDir);
+
+        Assert.Equal(ExitCodes.Input, result.ExitCode);
+        Assert.All(RunFolderWriter.Files, f => Assert.Equal(before[f], File.ReadAllBytes(Path.Combine(outDir, f))));
+    }
+
+    [Fact]
     public async Task Run_MisspelledConfigKey_FailsNamingItAndWritesNothing()
     {
         using var temp = new TempDirectory();
