@@ -13,7 +13,7 @@ public sealed class StanceFixture
     public StanceFixture()
     {
         All = Fnc1Reader.Read(Path.Combine(Fnc1, "train_stances.csv"), Path.Combine(Fnc1, "train_bodies.csv"), requireStances: true);
-        var stories = StoryFolds.ReadStories(Path.Combine(RepoPaths.SharedData, "stories", "fnc1-train-stories.csv"));
+        var stories = Stories = StoryFolds.ReadStories(Path.Combine(RepoPaths.SharedData, "stories", "fnc1-train-stories.csv"));
         var train = Fnc1Reader.ReadIds(Path.Combine(Fnc1, "splits", "story_training_ids.txt"));
         var test = Fnc1Reader.ReadIds(Path.Combine(Fnc1, "splits", "story_hold_out_ids.txt"));
         // every 6th story of each side: a few thousand pairs, whole stories
@@ -23,6 +23,9 @@ public sealed class StanceFixture
     }
 
     public Fnc1Dataset All { get; }
+
+    /// <summary>Body ID → story, of every FNC-1 training body.</summary>
+    public IReadOnlyDictionary<int, int> Stories { get; }
 
     public Fnc1Dataset Train { get; }
 
