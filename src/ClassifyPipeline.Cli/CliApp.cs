@@ -31,6 +31,12 @@ public static class CliApp
             var root = Build(context);
             root.Add(new Option<bool>("--verbose") { Description = "Log debug detail to stderr", Recursive = true });
             var parse = root.Parse(args);
+            if (UnknownOptions.Find(parse) is { Count: > 0 } unknown)
+            {
+                foreach (var message in unknown)
+                    error.WriteLine(message);
+                return ExitCodes.Usage;
+            }
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         }
         finally
