@@ -18,7 +18,6 @@ public static class CliApp
             PredictCommand.Create(context),
             EvalCommand.Create(context),
             ReportCommand.Create(context),
-            GenerateCommand.Create(context),
         };
 
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)

@@ -14,7 +14,8 @@ namespace ClassifyPipeline.Cli.Hosting;
 public static class UnknownOptions
 {
     /// <summary>One message per unknown option, naming it and the nearest valid option of its command.</summary>
-    public static IReadOnlyList<string> Find(ParseResult parse)
+    /// <param name="program">The program's name in messages (the root command's own name is the process's).</param>
+    public static IReadOnlyList<string> Find(ParseResult parse, string program = "classify")
     {
         var tokens = parse.Tokens.ToList();
         var dash = tokens.FindIndex(t => t.Type == TokenType.DoubleDash);
@@ -30,7 +31,7 @@ public static class UnknownOptions
                         continue;
                     var nearest = Nearest(token.Value, OptionNames(command));
                     var suggestion = nearest.Count == 0 ? "" : $" Did you mean {string.Join(" or ", nearest.Select(n => $"'{n}'"))}?";
-                    messages.Add($"Unrecognized option '{token.Value}' for '{Path(command)}'.{suggestion} (A path that starts with '-' goes after '--'.)");
+                    messages.Add($"Unrecognized option '{token.Value}' for '{Path(command, program)}'.{suggestion} (A path that starts with '-' goes after '--'.)");
                 }
             }
         }
@@ -82,11 +83,11 @@ public static class UnknownOptions
         return previous[b.Length];
     }
 
-    private static string Path(CommandResult command)
+    private static string Path(CommandResult command, string program)
     {
         var names = new List<string>();
         for (SymbolResult? r = command; r is CommandResult c; r = c.Parent)
-            names.Add(c.Parent is null ? "classify" : c.Command.Name);
+            names.Add(c.Parent is null ? program : c.Command.Name);
         names.Reverse();
         return string.Join(' ', names);
     }

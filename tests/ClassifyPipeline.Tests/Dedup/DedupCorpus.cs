@@ -4,7 +4,7 @@ using ClassifyPipeline.Classification.Stance;
 using ClassifyPipeline.Dedup;
 using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.Tests.Support;
-using ClassifyPipeline.Text;
+using ClassifyPipeline.Tools.Scale;
 using ClassifyPipeline.Vectors;
 
 namespace ClassifyPipeline.Tests.Dedup;
@@ -27,19 +27,8 @@ internal static class DedupCorpus
     public static string Fnc1Gold => Path.Combine(RepoPaths.SharedData, "stories", "fnc1-train-stories.csv");
 
     /// <summary>Dedup documents and the fitted model for these articles, with the given (default) options.</summary>
-    public static (List<DedupDocument> Documents, TfIdfModel Model) Vectorize(IReadOnlyList<Article> articles, PipelineOptions? options = null)
-    {
-        options ??= new PipelineOptions();
-        var cleaner = new ArticleCleaner(options.Clean);
-        var analyzer = new TextAnalyzer(options.Analysis);
-        var analyzed = articles.Select(a => analyzer.Analyze(cleaner.Clean(a))).ToList();
-        var vectorizer = new BatchVectorizer(analyzed.Count);
-        for (var i = 0; i < analyzed.Count; i++)
-            vectorizer.Add(i, analyzed[i].Terms);
-        var (model, vectors) = vectorizer.Fit(options.Vectorize);
-        var documents = analyzed.Select((a, i) => new DedupDocument(a.Id, a.Clean.Article.Published?.Instant, vectors[i])).ToList();
-        return (documents, model);
-    }
+    public static (List<DedupDocument> Documents, TfIdfModel Model) Vectorize(IReadOnlyList<Article> articles, PipelineOptions? options = null) =>
+        CorpusVectors.Vectorize(articles, options);
 
     private static List<Article> ReadJsonl(string path)
     {

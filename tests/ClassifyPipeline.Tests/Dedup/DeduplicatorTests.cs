@@ -1,6 +1,6 @@
 using System.Text;
 using ClassifyPipeline.Dedup;
-using ClassifyPipeline.Dedup.Corpus;
+using ClassifyPipeline.Tools.Corpus;
 
 namespace ClassifyPipeline.Tests.Dedup;
 

@@ -2,13 +2,13 @@ using System.CommandLine;
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Classification.Stance;
 using ClassifyPipeline.Cli.Hosting;
-using ClassifyPipeline.Dedup.Corpus;
+using ClassifyPipeline.Tools.Corpus;
 using ClassifyPipeline.IO;
 using ClassifyPipeline.Reports;
 
-namespace ClassifyPipeline.Cli.Commands;
+namespace ClassifyPipeline.Tools.Commands;
 
-/// <summary><c>classify generate ...</c>: builds input corpora for dedup evaluation and benchmarks.</summary>
+/// <summary><c>generate ...</c>: builds input corpora for dedup evaluation and benchmarks.</summary>
 public static class GenerateCommand
 {
     public static Command Create(CliContext context) =>

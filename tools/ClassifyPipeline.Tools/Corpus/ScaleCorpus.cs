@@ -1,7 +1,7 @@
 using System.Text;
 using ClassifyPipeline.Articles;
 
-namespace ClassifyPipeline.Dedup.Corpus;
+namespace ClassifyPipeline.Tools.Corpus;
 
 /// <summary>One generated article with its known story and, for a re-publication, the article it copies.</summary>
 public sealed record GeneratedArticle(Article Article, string Story, string? DuplicateOf);
