@@ -9,14 +9,14 @@ using ClassifyPipeline.Vectors;
 
 namespace ClassifyPipeline.Tests.Dedup;
 
-/// <summary>Real articles from the development data, vectorized the way <c>classify run</c> does it.</summary>
+/// <summary>Real articles (the training copies of the BBC and FNC-1 development data), vectorized the way <c>classify run</c> does it.</summary>
 internal static class DedupCorpus
 {
     private static readonly Lazy<IReadOnlyList<Article>> BbcTrain = new(() => ReadJsonl(RepoPaths.BbcTrain));
 
     private static readonly Lazy<IReadOnlyList<Article>> Fnc1 = new(() =>
     {
-        using var reader = new StreamReader(Path.Combine(RepoPaths.SharedData, "stance", "fnc1", "train_bodies.csv"));
+        using var reader = new StreamReader(Path.Combine(RepoPaths.Fnc1, "train_bodies.csv"));
         return Fnc1Reader.ReadBodyArticles(reader, "train_bodies.csv");
     });
 
@@ -24,7 +24,7 @@ internal static class DedupCorpus
 
     public static IReadOnlyList<Article> Fnc1Articles => Fnc1.Value;
 
-    public static string Fnc1Gold => Path.Combine(RepoPaths.SharedData, "stories", "fnc1-train-stories.csv");
+    public static string Fnc1Gold => RepoPaths.Fnc1Stories;
 
     /// <summary>Dedup documents and the fitted model for these articles, with the given (default) options.</summary>
     public static (List<DedupDocument> Documents, TfIdfModel Model) Vectorize(IReadOnlyList<Article> articles, PipelineOptions? options = null) =>

@@ -72,7 +72,7 @@ public sealed class StanceCliTests(StanceFixture fixture) : IClassFixture<Stance
         var bodies = System.IO.Path.Combine(dir.Path, "b.csv");
         StanceFiles.Write(fixture.Train, stances, bodies);
         var trainIds = dir.File("train_ids.txt", string.Join("\n", fixture.Train.Pairs.Select(p => p.BodyId).Distinct()));
-        var storiesPath = System.IO.Path.Combine(RepoPaths.SharedData, "stories", "fnc1-train-stories.csv");
+        var storiesPath = RepoPaths.Fnc1Stories;
         var oof = System.IO.Path.Combine(dir.Path, "oof.csv");
         var config = dir.File("pipeline.json", StanceFiles.SmallConfig);
 
