@@ -127,5 +127,9 @@ public sealed class ConfusionMatrixTests
         Assert.Equal(new BinaryCounts(2, 1, 2), m.Micro);
         Assert.Equal(4.0 / 7, m.Micro.F1, 12);
         Assert.Equal(0.5, m.MacroF1, 12);
+
+        var weighted = MultiLabelCounts.Create(["a", "b"], [["a"], ["b"], ["a", "b"]], [["a", "b"], [], ["a"]], [0, 3, 1]);
+        Assert.Equal(new BinaryCounts(1, 0, 0), weighted.PerLabel[0]);
+        Assert.Equal(new BinaryCounts(0, 0, 4), weighted.PerLabel[1]);
     }
 }
