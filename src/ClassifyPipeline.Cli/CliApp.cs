@@ -18,7 +18,6 @@ public static class CliApp
             PredictCommand.Create(context),
             EvalCommand.Create(context),
             ReportCommand.Create(context),
-            GenerateCommand.Create(context),
         };
 
     public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, ILoggerFactory? loggerFactory = null, CancellationToken cancellationToken = default)
@@ -31,6 +30,12 @@ public static class CliApp
             var root = Build(context);
             root.Add(new Option<bool>("--verbose") { Description = "Log debug detail to stderr", Recursive = true });
             var parse = root.Parse(args);
+            if (UnknownOptions.Find(parse) is { Count: > 0 } unknown)
+            {
+                foreach (var message in unknown)
+                    error.WriteLine(message);
+                return ExitCodes.Usage;
+            }
             return await parse.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
         }
         finally

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ClassifyPipeline.Tests.Support;
 
-/// <summary>Real article texts for the hot-loop benchmarks: the BBC training part from the development data, else the seeds.</summary>
+/// <summary>Real article texts for the hot-loop benchmarks: the BBC training copy in training/, else the seeds.</summary>
 public static class BenchmarkCorpus
 {
     public static IReadOnlyList<string> Texts(int max)

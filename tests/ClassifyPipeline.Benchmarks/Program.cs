@@ -1,10 +1,5 @@
 using BenchmarkDotNet.Running;
 
-// dotnet run -c Release --project tests/ClassifyPipeline.Benchmarks -- --filter '*'
-// dotnet run -c Release --project tests/ClassifyPipeline.Benchmarks -- scale CORPUS.jsonl [--exhaustive]
-if (args.Length > 0 && args[0] == "scale")
-{
-    ClassifyPipeline.Benchmarks.ScaleBenchmark.Run(args[1..]);
-    return;
-}
-BenchmarkSwitcher.FromAssembly(typeof(ClassifyPipeline.Benchmarks.ScaleBenchmark).Assembly).Run(args);
+// BenchmarkDotNet hot loops: dotnet run -c Release --project tests/ClassifyPipeline.Benchmarks -- --filter '*'
+// (the end-to-end throughput harness is 'scale' in tools/ClassifyPipeline.Tools)
+BenchmarkSwitcher.FromAssembly(typeof(AnalyzeBenchmarks).Assembly).Run(args);

@@ -29,9 +29,8 @@ public class StancePredictionBenchmark
         var files = DefaultStanceModel.TrainingFiles(options) ?? throw new InvalidOperationException("training/stance is missing");
         _model = DefaultStanceModel.GetOrTrain(options, files, out _);
 
-        var fnc1 = Path.Combine(RepoPaths.SharedData, "stance", "fnc1");
-        var data = Fnc1Reader.Read(Path.Combine(fnc1, "train_stances.csv"), Path.Combine(fnc1, "train_bodies.csv"));
-        var holdOut = Fnc1Reader.ReadIds(Path.Combine(fnc1, "splits", "story_hold_out_ids.txt"));
+        var data = Fnc1Reader.Read(Path.Combine(RepoPaths.Fnc1, "train_stances.csv"), Path.Combine(RepoPaths.Fnc1, "train_bodies.csv"));
+        var holdOut = Fnc1Reader.ReadIds(Path.Combine(RepoPaths.Fnc1StorySplits, "story_hold_out_ids.txt"));
         _pairs = data.Where(holdOut).ToStancePairs().Take(1000).ToList();
     }
 

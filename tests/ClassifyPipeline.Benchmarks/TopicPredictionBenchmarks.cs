@@ -6,7 +6,7 @@ using ClassifyPipeline.Text;
 namespace ClassifyPipeline.Benchmarks;
 
 /// <summary>
-/// Topic prediction throughput: the default model (trained once in setup on the BBC development data) labels all
+/// Topic prediction throughput: the default model (trained once in setup on the BBC training copy) labels all
 /// 1,774 BBC articles, cleaned beforehand (as in <c>classify run</c>, where Clean is its own stage). Articles per
 /// second = 1,774 / the mean time. Run: <c>dotnet run -c Release --project tests/ClassifyPipeline.Benchmarks -- --filter *TopicPrediction*</c>.
 /// </summary>

@@ -3,12 +3,14 @@ using System.Globalization;
 using System.Text.Json;
 using ClassifyPipeline.Cli.Hosting;
 using ClassifyPipeline.Dedup.Evaluation;
+using ClassifyPipeline.Evaluation;
 
 namespace ClassifyPipeline.Cli.Commands;
 
 /// <summary>
 /// <c>classify eval stories &lt;run folder or articles.jsonl&gt; --gold CSV</c>: pairwise precision/recall/F1 and
-/// adjusted Rand index of a run's stories against gold stories, over the articles both name.
+/// adjusted Rand index of a run's stories against gold stories, over the articles both name, each with its
+/// bootstrap interval over those articles (<see cref="PairAgreement"/>: an article drawn twice pairs with the others, not itself).
 /// </summary>
 public static class EvalStoriesCommand
 {
@@ -64,6 +66,15 @@ public static class EvalStoriesCommand
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pairwise recall    {s.Recall:F4}"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"pairwise F1        {s.F1:F4}"));
         o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"adjusted Rand      {s.AdjustedRand:F4}"));
+
+        var agreement = new PairAgreement(pairs);
+        var bootstrap = new Bootstrap();
+        var intervals = bootstrap.Intervals(pairs.Count, ["pairwise precision", "pairwise recall", "pairwise F1", "adjusted Rand"], weights =>
+        {
+            var r = agreement.Score(weights);
+            return [r.Precision, r.Recall, r.F1, r.AdjustedRand];
+        });
+        ScoreWriter.Intervals(o, intervals, bootstrap, "articles");
         return Task.FromResult(ExitCodes.Ok);
     }
 

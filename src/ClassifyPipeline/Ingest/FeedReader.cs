@@ -1,5 +1,4 @@
 using System.Xml;
-using ClassifyPipeline.Ingest.Feeds;
 
 namespace ClassifyPipeline.Ingest;
 

@@ -171,21 +171,44 @@ public sealed class TfIdfModel
         }
     }
 
+    /// <summary>Loads a model saved by <see cref="Save"/>; anything else (empty, foreign, cut short) is an <see cref="InvalidDataException"/> saying why.</summary>
     public static TfIdfModel Load(Stream stream)
     {
         using var reader = new BinaryReader(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (reader.ReadString() != FormatTag)
-            throw new InvalidDataException("not a ClassifyPipeline TF-IDF model (or an incompatible version)");
-        var sublinear = reader.ReadBoolean();
-        var count = reader.ReadInt32();
-        var terms = new string[count];
-        var idf = new float[count];
-        for (var i = 0; i < count; i++)
+        string tag;
+        try
         {
-            terms[i] = reader.ReadString();
-            idf[i] = reader.ReadSingle();
+            tag = reader.ReadString();
         }
-        return new TfIdfModel(terms, idf, sublinear);
+        catch (Exception e) when (e is EndOfStreamException or FormatException)
+        {
+            tag = "";
+        }
+        if (tag != FormatTag)
+            throw new InvalidDataException("not a ClassifyPipeline TF-IDF model (or an incompatible version)");
+        try
+        {
+            var sublinear = reader.ReadBoolean();
+            var count = reader.ReadInt32();
+            if (count < 0 || (stream.CanSeek && count > stream.Length))
+                throw new InvalidDataException($"TF-IDF model is corrupt (term count {count})");
+            var terms = new string[count];
+            var idf = new float[count];
+            for (var i = 0; i < count; i++)
+            {
+                terms[i] = reader.ReadString();
+                idf[i] = reader.ReadSingle();
+            }
+            return new TfIdfModel(terms, idf, sublinear);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException("TF-IDF model is truncated");
+        }
+        catch (FormatException e)
+        {
+            throw new InvalidDataException("TF-IDF model is corrupt: " + e.Message, e);
+        }
     }
 
     private const string FormatTag = "ClassifyPipeline.TfIdf/1";

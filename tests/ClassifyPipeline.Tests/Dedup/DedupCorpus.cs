@@ -11,14 +11,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClassifyPipeline.Tests.Dedup;
 
-/// <summary>Real articles from the development data, vectorized the way <c>classify run</c> does it.</summary>
+/// <summary>Real articles (the training copies of the BBC and FNC-1 development data), vectorized the way <c>classify run</c> does it.</summary>
 internal static class DedupCorpus
 {
     private static readonly Lazy<IReadOnlyList<Article>> BbcTrain = new(() => ReadJsonl(RepoPaths.BbcTrain));
 
     private static readonly Lazy<IReadOnlyList<Article>> Fnc1 = new(() =>
     {
-        using var reader = new StreamReader(Path.Combine(RepoPaths.SharedData, "stance", "fnc1", "train_bodies.csv"));
+        using var reader = new StreamReader(Path.Combine(RepoPaths.Fnc1, "train_bodies.csv"));
         return Fnc1Reader.ReadBodyArticles(reader, "train_bodies.csv");
     });
 
@@ -26,7 +26,7 @@ internal static class DedupCorpus
 
     public static IReadOnlyList<Article> Fnc1Articles => Fnc1.Value;
 
-    public static string Fnc1Gold => Path.Combine(RepoPaths.SharedData, "stories", "fnc1-train-stories.csv");
+    public static string Fnc1Gold => RepoPaths.Fnc1Stories;
 
     /// <summary>The batch documents of these articles (cleaned and analyzed with the given, default, options) and their local vocabulary.</summary>
     public static (List<BatchDocument> Documents, string?[] Vocabulary) Analyze(IReadOnlyList<Article> articles, PipelineOptions? options = null)
@@ -42,21 +42,8 @@ internal static class DedupCorpus
     }
 
     /// <summary>Each article's unit TF-IDF vector over the articles' own statistics (input order), as <c>classify run</c> weighs them.</summary>
-    public static List<SparseVector> Vectorize(IReadOnlyList<Article> articles, PipelineOptions? options = null)
-    {
-        options ??= new PipelineOptions();
-        var (documents, vocabulary) = Analyze(articles, options);
-        var merge = VocabularyMerge.Build([], vocabulary);
-        var bags = documents.Select(d => d.Bag.Remap(merge.LocalToGlobal)).ToList();
-        var df = new long[merge.Terms.Count];
-        foreach (var bag in bags)
-        {
-            foreach (var t in bag.ToArrays().Ids)
-                df[t]++;
-        }
-        var idf = IdfWeights.Fit(df, bags.Count, options.Vectorize);
-        return bags.Select(idf.Vector).ToList();
-    }
+    public static List<SparseVector> Vectorize(IReadOnlyList<Article> articles, PipelineOptions? options = null) =>
+        ClassifyPipeline.Tools.Scale.CorpusVectors.Vectorize(articles, options);
 
     /// <summary>The story stage over these articles as one batch against an empty state: what <c>classify run</c> finds.</summary>
     public static DedupResult Run(IReadOnlyList<Article> articles, DedupOptions? dedup = null, PipelineOptions? options = null)

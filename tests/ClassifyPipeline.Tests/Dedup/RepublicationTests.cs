@@ -1,5 +1,5 @@
 using ClassifyPipeline.Dedup;
-using ClassifyPipeline.Dedup.Corpus;
+using ClassifyPipeline.Tools.Corpus;
 using Xunit.Abstractions;
 
 namespace ClassifyPipeline.Tests.Dedup;

@@ -1,7 +1,7 @@
 using System.Text;
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Dedup;
-using ClassifyPipeline.Dedup.Corpus;
+using ClassifyPipeline.Tools.Corpus;
 
 namespace ClassifyPipeline.Tests.Dedup;
 

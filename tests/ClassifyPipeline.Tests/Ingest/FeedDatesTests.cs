@@ -1,5 +1,4 @@
-using ClassifyPipeline.Ingest.Feeds;
-
+using ClassifyPipeline.Ingest;
 namespace ClassifyPipeline.Tests.Ingest;
 
 public sealed class FeedDatesTests

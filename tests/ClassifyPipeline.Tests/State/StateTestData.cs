@@ -24,14 +24,14 @@ internal static class StateTestData
     public static IReadOnlyList<TestArticle> FncArticles(int stories)
     {
         var storyOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        using (var reader = new StreamReader(Path.Combine(RepoPaths.SharedData, "stories", "fnc1-train-stories.csv")))
+        using (var reader = new StreamReader(RepoPaths.Fnc1Stories))
         {
             foreach (var row in CsvParser.Parse(reader).Skip(1))
                 storyOf[row.Fields[0]] = int.Parse(row.Fields[1], CultureInfo.InvariantCulture);
         }
         var chosen = storyOf.GroupBy(p => p.Value).Where(g => g.Count() >= 2).Select(g => g.Key).Order().Take(stories).ToHashSet();
         var result = new List<TestArticle>();
-        using (var reader = new StreamReader(Path.Combine(RepoPaths.SharedData, "stance", "fnc1", "train_bodies.csv")))
+        using (var reader = new StreamReader(Path.Combine(RepoPaths.Fnc1, "train_bodies.csv")))
         {
             foreach (var row in CsvParser.Parse(reader).Skip(1))
             {

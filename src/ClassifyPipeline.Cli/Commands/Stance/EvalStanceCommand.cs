@@ -4,13 +4,15 @@ using System.Diagnostics;
 using System.Globalization;
 using ClassifyPipeline.Classification.Stance;
 using ClassifyPipeline.Cli.Hosting;
+using ClassifyPipeline.Evaluation;
 
 namespace ClassifyPipeline.Cli.Commands.Stance;
 
 /// <summary>
 /// <c>classify eval stance</c>: scores a saved model (<c>--model</c>, optionally on <c>--ids</c>), or trains on
 /// <c>--train-ids</c> and scores on <c>--test-ids</c> in-process, or cross-validates within <c>--train-ids</c>
-/// with folds grouped by story (<c>--cv K --stories FILE</c>), so no story is on both sides of a fold.
+/// with folds grouped by story (<c>--cv K --stories FILE</c>, <see cref="StanceCrossValidation"/>). Every score
+/// comes with its bootstrap interval over the scored pairs.
 /// </summary>
 public static class EvalStanceCommand
 {
@@ -25,7 +27,7 @@ public static class EvalStanceCommand
         var stories = new Option<string?>("--stories") { Description = "CSV 'Body ID,Story ID' grouping bodies into stories, for --cv" };
         var oof = new Option<string?>("--oof") { Description = "With --cv: write each held-out pair's out-of-fold probabilities to this CSV (line, body id, fold, gold, agree, disagree, discuss, unrelated)" };
         var config = StanceCommandSupport.Config();
-        var command = new Command("stance", "Score stance predictions against FNC-1 gold labels: FNC-1 relative score, macro-F1, per-class F1, confusion matrix")
+        var command = new Command("stance", "Score stance predictions against FNC-1 gold labels: FNC-1 relative score, macro-F1, per-class F1, confusion matrix, bootstrap intervals")
         {
             stances, bodies, model, ids, trainIds, folds, stories, oof, config,
         };
@@ -79,6 +81,8 @@ public static class EvalStanceCommand
         var predicted = model.PredictIndices(test.ToStancePairs(), ct);
         var seconds = watch.Elapsed.TotalSeconds;
         StanceReportWriter.Write(context.Output, StanceEvaluation.Compute(gold, predicted));
+        var bootstrap = new Bootstrap();
+        ScoreWriter.Intervals(context.Output, StanceEvaluation.Intervals(gold, predicted, bootstrap), bootstrap, "pairs");
         var c = CultureInfo.InvariantCulture;
         if (trainSeconds is { } t)
             context.Output.WriteLine(string.Create(c, $"training: {t:F1} s"));
@@ -87,55 +91,26 @@ public static class EvalStanceCommand
 
     private static void CrossValidate(CliContext context, StanceOptions options, Fnc1Dataset train, IReadOnlyDictionary<int, int> storyOf, int k, string? oofPath, CancellationToken ct)
     {
-        var foldOf = StoryFolds.Assign(train.Pairs.Select(p => p.BodyId).ToList(), storyOf, k);
-        var gold = new List<int>();
-        var predicted = new List<int>();
-        var probabilities = new List<double[]>();
-        var oofRows = new List<string>();
         var c = CultureInfo.InvariantCulture;
-        for (var fold = 0; fold < k; fold++)
-        {
-            var inFold = train.Pairs.Select(p => p.BodyId).Where(b => foldOf[b] == fold).ToHashSet();
-            var fit = train.Where(inFold, keep: false);
-            var held = train.Where(inFold);
-            var watch = Stopwatch.StartNew();
-            var model = new StanceEstimator(options).Fit(fit, ct);
-            var foldProbabilities = model.PredictProbabilities(held.ToStancePairs(), ct);
-            var foldPredicted = foldProbabilities.Select(p => StanceModel.Decide(p, model.RelatedThreshold, model.DisagreeBoost)).ToList();
-            probabilities.AddRange(foldProbabilities);
-            var foldGold = held.Pairs.Select(p => p.Stance!.Value).ToList();
-            for (var i = 0; i < held.Pairs.Count; i++)
-            {
-                var p = foldProbabilities[i];
-                oofRows.Add(string.Create(c, $"{held.Pairs[i].Line},{held.Pairs[i].BodyId},{fold},{StanceLabels.Names[foldGold[i]]},{p[0]:R},{p[1]:R},{p[2]:R},{p[3]:R}"));
-            }
-            var e = StanceEvaluation.Compute(foldGold, foldPredicted);
-            context.Output.WriteLine(string.Create(c, $"fold {fold + 1}/{k}: {held.Pairs.Count} pairs, FNC-1 {e.FncRelative:F4}, macro-F1 {e.MacroF1:F4}, disagree F1 {e.F1(StanceLabels.Disagree):F4} ({watch.Elapsed.TotalSeconds:F1} s)"));
-            gold.AddRange(foldGold);
-            predicted.AddRange(foldPredicted);
-        }
+        var output = context.Output;
+        var result = new StanceCrossValidation(options).Run(train, storyOf, k, new Inline<StanceFoldResult>(f =>
+            output.WriteLine(string.Create(c, $"fold {f.Fold + 1}/{f.Folds}: {f.Evaluation.Pairs} pairs, FNC-1 {f.Evaluation.FncRelative:F4}, macro-F1 {f.Evaluation.MacroF1:F4}, disagree F1 {f.Evaluation.F1(StanceLabels.Disagree):F4} ({f.Elapsed.TotalSeconds:F1} s)"))), ct);
         if (oofPath is not null)
             AtomicFile.WriteText(oofPath, w =>
             {
                 w.WriteLine("line,body_id,fold,gold,agree,disagree,discuss,unrelated");
-                foreach (var row in oofRows)
-                    w.WriteLine(row);
+                foreach (var o in result.OutOfFold)
+                {
+                    var p = o.Probabilities;
+                    w.WriteLine(string.Create(c, $"{o.Line},{o.BodyId},{o.Fold},{StanceLabels.Names[o.Gold]},{p[0]:R},{p[1]:R},{p[2]:R},{p[3]:R}"));
+                }
             });
-        context.Output.WriteLine($"pooled over {k} story-grouped folds:");
-        StanceReportWriter.Write(context.Output, StanceEvaluation.Compute(gold, predicted));
-        context.Output.WriteLine("pooled, by relatedThreshold and disagreeBoost (same models, decision only): FNC-1 / macro-F1 / disagree F1");
-        var boosts = new[] { 0.75, 1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 6.0 };
-        context.Output.WriteLine("  threshold " + string.Concat(boosts.Select(b => string.Create(c, $"| boost {b,4:F2}            "))));
-        foreach (var threshold in new[] { 0.3, 0.35, 0.4, 0.45, 0.5, 0.55 })
-        {
-            var line = new System.Text.StringBuilder(string.Create(c, $"  {threshold,9:F2} "));
-            foreach (var boost in boosts)
-            {
-                var e = StanceEvaluation.Compute(gold, probabilities.Select(p => StanceModel.Decide(p, threshold, boost)).ToList());
-                line.Append(string.Create(c, $"| {e.FncRelative:F4} {e.MacroF1:F4} {e.F1(StanceLabels.Disagree):F3} "));
-            }
-            context.Output.WriteLine(line.ToString());
-        }
+        ScoreWriter.Summaries(output, result.FoldSummaries(), "folds");
+        output.WriteLine($"pooled over {k} story-grouped folds:");
+        StanceReportWriter.Write(output, result.Pooled);
+        var bootstrap = new Bootstrap();
+        ScoreWriter.Intervals(output, result.Intervals(bootstrap), bootstrap, "out-of-fold pairs");
+        StanceReportWriter.WriteGrid(output, StanceCrossValidation.Grid(result.OutOfFold));
     }
 
     private static IReadOnlyDictionary<int, int> ReadStories(string path)
@@ -148,5 +123,11 @@ public static class EvalStanceCommand
         {
             throw new CliError(ExitCodes.Input, e.Message);
         }
+    }
+
+    /// <summary>Reports on the caller's thread, in order (<see cref="Progress{T}"/> would post to the thread pool).</summary>
+    private sealed class Inline<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

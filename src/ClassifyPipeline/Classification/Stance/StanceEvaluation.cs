@@ -1,61 +1,77 @@
+using ClassifyPipeline.Evaluation;
+
 namespace ClassifyPipeline.Classification.Stance;
 
 /// <summary>
 /// Scores of predicted stances against gold ones: the FNC-1 relative score (0.25 for getting related vs
 /// unrelated right, and a related pair with the exact label scores 1.0 in all; divided by the best
-/// possible), accuracy, per-class precision/recall/F1, macro-F1 over the four classes and the confusion
-/// matrix (rows gold, columns predicted, in <see cref="StanceLabels"/> order).
+/// possible), and from the shared <see cref="ConfusionMatrix"/> (rows gold, columns predicted, in
+/// <see cref="StanceLabels"/> order): accuracy, per-class precision/recall/F1 and macro-F1 over the four classes.
 /// </summary>
-public sealed record StanceEvaluation(
-    int Pairs,
-    double FncScore,
-    double FncMaxScore,
-    double Accuracy,
-    IReadOnlyList<ClassScores> Classes,
-    double MacroF1,
-    int[][] Confusion)
+public sealed class StanceEvaluation
 {
+    /// <summary>The names of <see cref="Scores"/>, in order: the headline scores, then precision, recall and F1 per class.</summary>
+    public static IReadOnlyList<string> ScoreNames { get; } =
+        new[] { "FNC-1 score", "macro-F1", "accuracy" }
+            .Concat(StanceLabels.Names.SelectMany(n => new[] { $"{n} precision", $"{n} recall", $"{n} F1" }))
+            .ToArray();
+
+    private StanceEvaluation(ConfusionMatrix confusion)
+    {
+        Confusion = confusion;
+        for (var g = 0; g < StanceLabels.Count; g++)
+        {
+            var goldRelated = g != StanceLabels.Unrelated;
+            for (var p = 0; p < StanceLabels.Count; p++)
+            {
+                var n = confusion[g, p];
+                FncMaxScore += n * (goldRelated ? 1.0 : 0.25);
+                if (goldRelated == (p != StanceLabels.Unrelated))
+                    FncScore += 0.25 * n;
+                if (goldRelated && g == p)
+                    FncScore += 0.75 * n;
+            }
+        }
+    }
+
+    public ConfusionMatrix Confusion { get; }
+
+    /// <summary>Pairs scored (each counted with its weight).</summary>
+    public long Pairs => Confusion.Total;
+
+    public double FncScore { get; }
+
+    public double FncMaxScore { get; }
+
     public double FncRelative => FncMaxScore == 0 ? 0 : FncScore / FncMaxScore;
 
-    public double F1(int stance) => Classes[stance].F1;
+    public double Accuracy => Confusion.Accuracy;
 
-    public static StanceEvaluation Compute(IReadOnlyList<int> gold, IReadOnlyList<int> predicted)
+    public IReadOnlyList<ClassScore> Classes => Confusion.Classes;
+
+    public double MacroF1 => Confusion.MacroF1;
+
+    public double F1(int stance) => Confusion.Counts(stance).F1;
+
+    /// <summary>The values named by <see cref="ScoreNames"/>.</summary>
+    public double[] Scores()
     {
-        if (gold.Count != predicted.Count)
-            throw new ArgumentException($"{gold.Count} gold labels but {predicted.Count} predictions");
-        var confusion = new int[StanceLabels.Count][];
-        for (var i = 0; i < confusion.Length; i++)
-            confusion[i] = new int[StanceLabels.Count];
-        double score = 0, best = 0;
-        var correct = 0;
-        for (var i = 0; i < gold.Count; i++)
-        {
-            int g = gold[i], p = predicted[i];
-            confusion[g][p]++;
-            var goldRelated = g != StanceLabels.Unrelated;
-            var predictedRelated = p != StanceLabels.Unrelated;
-            best += goldRelated ? 1.0 : 0.25;
-            if (goldRelated == predictedRelated)
-                score += 0.25;
-            if (goldRelated && g == p)
-                score += 0.75;
-            if (g == p)
-                correct++;
-        }
-
-        var classes = new ClassScores[StanceLabels.Count];
+        var result = new List<double> { FncRelative, MacroF1, Accuracy };
         for (var c = 0; c < StanceLabels.Count; c++)
         {
-            var tp = confusion[c][c];
-            var goldCount = confusion[c].Sum();
-            var predictedCount = confusion.Sum(row => row[c]);
-            var precision = predictedCount == 0 ? 0 : (double)tp / predictedCount;
-            var recall = goldCount == 0 ? 0 : (double)tp / goldCount;
-            var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            classes[c] = new ClassScores(StanceLabels.Names[c], goldCount, precision, recall, f1);
+            var counts = Confusion.Counts(c);
+            result.Add(counts.Precision);
+            result.Add(counts.Recall);
+            result.Add(counts.F1);
         }
-        return new StanceEvaluation(gold.Count, score, best, gold.Count == 0 ? 0 : (double)correct / gold.Count, classes, classes.Average(c => c.F1), confusion);
+        return result.ToArray();
     }
-}
 
-public sealed record ClassScores(string Stance, int Support, double Precision, double Recall, double F1);
+    /// <param name="weights">When given, how often each pair counts (a bootstrap resample); else once each.</param>
+    public static StanceEvaluation Compute(IReadOnlyList<int> gold, IReadOnlyList<int> predicted, IReadOnlyList<int>? weights = null) =>
+        new(ConfusionMatrix.Create(StanceLabels.Names, gold, predicted, weights));
+
+    /// <summary>Every score of <see cref="ScoreNames"/> with its bootstrap interval over the pairs.</summary>
+    public static IReadOnlyList<ScoreInterval> Intervals(IReadOnlyList<int> gold, IReadOnlyList<int> predicted, Bootstrap bootstrap) =>
+        bootstrap.Intervals(gold.Count, ScoreNames, weights => Compute(gold, predicted, weights).Scores());
+}

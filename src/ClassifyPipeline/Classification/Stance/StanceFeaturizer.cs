@@ -40,9 +40,9 @@ internal static class StanceFeaturizer
     public static float[][] Features(StanceVocabulary vocabulary, StanceDocument[] headlines, StanceDocument[] bodies, CancellationToken cancellationToken)
     {
         var distinct = bodies.Distinct().ToArray();
-        var prepared = new StanceFeatures.PreparedBody[distinct.Length];
-        Parallel.For(0, distinct.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = new StanceFeatures.PreparedBody(vocabulary, distinct[i]));
-        var byDocument = new Dictionary<StanceDocument, StanceFeatures.PreparedBody>(ReferenceEqualityComparer.Instance);
+        var prepared = new StancePreparedBody[distinct.Length];
+        Parallel.For(0, distinct.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => prepared[i] = new StancePreparedBody(vocabulary, distinct[i]));
+        var byDocument = new Dictionary<StanceDocument, StancePreparedBody>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < distinct.Length; i++)
             byDocument[distinct[i]] = prepared[i];
         var rows = new float[headlines.Length][];

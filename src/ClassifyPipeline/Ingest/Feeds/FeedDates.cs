@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ClassifyPipeline.Articles;
 
-namespace ClassifyPipeline.Ingest.Feeds;
+namespace ClassifyPipeline.Ingest;
 
 /// <summary>
 /// Parses the dates feeds carry, at the precision they state them (<see cref="PublishedTime"/>): a date alone stays

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace ClassifyPipeline.Ingest.Feeds;
+namespace ClassifyPipeline.Ingest;
 
 /// <summary>The kinds of feed read, by their root element.</summary>
 public enum FeedKind

@@ -1,4 +1,4 @@
-namespace ClassifyPipeline.Ingest.Feeds;
+namespace ClassifyPipeline.Ingest;
 
 /// <summary>
 /// Finds the item elements (<c>&lt;item&gt;</c> or <c>&lt;entry&gt;</c>) of a feed by scanning its text, for

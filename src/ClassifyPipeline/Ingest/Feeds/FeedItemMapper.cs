@@ -1,8 +1,8 @@
 using System.Xml.Linq;
 using ClassifyPipeline.Articles;
-using static ClassifyPipeline.Ingest.Feeds.FeedNamespaces;
+using static ClassifyPipeline.Ingest.FeedNamespaces;
 
-namespace ClassifyPipeline.Ingest.Feeds;
+namespace ClassifyPipeline.Ingest;
 
 /// <summary>
 /// Maps one item of a <see cref="FeedDocument"/> to an article, reading every form feedparser's corpus has:

@@ -1,6 +1,6 @@
 using System.Xml.Linq;
 
-namespace ClassifyPipeline.Ingest.Feeds;
+namespace ClassifyPipeline.Ingest;
 
 /// <summary>
 /// The namespaces feeds use, and how elements are matched in them. Matching is forgiving, as feedparser's is:

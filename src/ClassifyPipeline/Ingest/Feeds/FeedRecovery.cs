@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml;
 
-namespace ClassifyPipeline.Ingest.Feeds;
+namespace ClassifyPipeline.Ingest;
 
 /// <summary>
 /// Reads a feed that is not well-formed one item at a time: each item (<c>&lt;item&gt;</c>, or <c>&lt;entry&gt;</c>

@@ -2,7 +2,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 
-namespace ClassifyPipeline.Ingest.Feeds;
+namespace ClassifyPipeline.Ingest;
 
 /// <summary>An element's content as markup or as plain text, before it becomes text.</summary>
 /// <param name="Raw">The HTML (when <paramref name="IsHtml"/>) or the plain text.</param>

@@ -95,9 +95,9 @@ public sealed class Fnc1ReaderTests
     }
 
     [Fact]
-    public void Read_SharedFnc1Training_ReadsEveryPair()
+    public void Read_Fnc1Training_ReadsEveryPair()
     {
-        var root = Path.Combine(RepoPaths.SharedData, "stance", "fnc1");
+        var root = RepoPaths.Fnc1;
         var data = Fnc1Reader.Read(Path.Combine(root, "train_stances.csv"), Path.Combine(root, "train_bodies.csv"), requireStances: true);
         Assert.Equal(49972, data.Pairs.Count);
         Assert.Equal(1683, data.Bodies.Count);

@@ -40,6 +40,10 @@ public sealed class StanceCliTests(StanceFixture fixture) : IClassFixture<Stance
         Assert.Contains("macro-F1:", eval.Output);
         Assert.Contains("disagree F1:", eval.Output);
         Assert.Contains("confusion", eval.Output);
+        // every reported score has its interval: 3 headline scores and precision, recall, F1 of each class
+        var intervals = eval.Output[eval.Output.IndexOf("confidence intervals", StringComparison.Ordinal)..].Split('\n').Skip(1).TakeWhile(l => l.StartsWith("  ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(3 + 4 * 3, intervals.Count);
+        Assert.Contains(intervals, l => l.StartsWith("  disagree F1 ", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -68,7 +72,7 @@ public sealed class StanceCliTests(StanceFixture fixture) : IClassFixture<Stance
         var bodies = System.IO.Path.Combine(dir.Path, "b.csv");
         StanceFiles.Write(fixture.Train, stances, bodies);
         var trainIds = dir.File("train_ids.txt", string.Join("\n", fixture.Train.Pairs.Select(p => p.BodyId).Distinct()));
-        var storiesPath = System.IO.Path.Combine(RepoPaths.SharedData, "stories", "fnc1-train-stories.csv");
+        var storiesPath = RepoPaths.Fnc1Stories;
         var oof = System.IO.Path.Combine(dir.Path, "oof.csv");
         var config = dir.File("pipeline.json", StanceFiles.SmallConfig);
 
@@ -78,6 +82,8 @@ public sealed class StanceCliTests(StanceFixture fixture) : IClassFixture<Stance
         Assert.Contains("fold 2/2", eval.Output);
         Assert.Contains("pooled over 2 story-grouped folds", eval.Output);
         Assert.Contains("relatedThreshold and disagreeBoost", eval.Output);
+        Assert.Contains("over the 2 folds: mean ± standard deviation", eval.Output);
+        Assert.Matches(@"95% confidence intervals \(percentile bootstrap over the out-of-fold pairs: 1000 resamples, seed 42\):\n  FNC-1 score +0\.\d{4}  \[0\.\d{4}, 0\.\d{4}\]", eval.Output);
 
         var rows = CsvParser.Parse(new StringReader(File.ReadAllText(oof))).ToList();
         Assert.Equal(["line", "body_id", "fold", "gold", "agree", "disagree", "discuss", "unrelated"], rows[0].Fields);

@@ -27,9 +27,9 @@ public sealed class StanceEvaluationTests
         Assert.Equal(2.0 / 3, e.F1(S), 10);
         Assert.Equal(0.5, e.F1(U), 10);
         Assert.Equal((0.5 + 0 + 2.0 / 3 + 0.5) / 4, e.MacroF1, 10);
-        Assert.Equal(1, e.Confusion[A][S]);
-        Assert.Equal(1, e.Confusion[D][U]);
-        Assert.Equal(1, e.Confusion[U][A]);
+        Assert.Equal(1, e.Confusion[A, S]);
+        Assert.Equal(1, e.Confusion[D, U]);
+        Assert.Equal(1, e.Confusion[U, A]);
     }
 
     [Fact]

@@ -6,16 +6,16 @@ namespace ClassifyPipeline.Tests.Classification.Stance;
 /// <summary>Small FNC-1 subsets (whole stories on each side) and one model trained on the first, shared by the stance tests.</summary>
 public sealed class StanceFixture
 {
-    public static readonly string Fnc1 = Path.Combine(RepoPaths.SharedData, "stance", "fnc1");
+    public static readonly string Fnc1 = RepoPaths.Fnc1;
 
     public static readonly StanceOptions SmallOptions = new() { Trees = 60, Leaves = 15, MinLeafExamples = 5 };
 
     public StanceFixture()
     {
         All = Fnc1Reader.Read(Path.Combine(Fnc1, "train_stances.csv"), Path.Combine(Fnc1, "train_bodies.csv"), requireStances: true);
-        var stories = StoryFolds.ReadStories(Path.Combine(RepoPaths.SharedData, "stories", "fnc1-train-stories.csv"));
-        var train = Fnc1Reader.ReadIds(Path.Combine(Fnc1, "splits", "story_training_ids.txt"));
-        var test = Fnc1Reader.ReadIds(Path.Combine(Fnc1, "splits", "story_hold_out_ids.txt"));
+        var stories = Stories = StoryFolds.ReadStories(RepoPaths.Fnc1Stories);
+        var train = Fnc1Reader.ReadIds(Path.Combine(RepoPaths.Fnc1StorySplits, "story_training_ids.txt"));
+        var test = Fnc1Reader.ReadIds(Path.Combine(RepoPaths.Fnc1StorySplits, "story_hold_out_ids.txt"));
         // every 6th story of each side: a few thousand pairs, whole stories
         Train = All.Where(train.Where(b => stories[b] % 6 == 0).ToHashSet());
         Test = All.Where(test.Where(b => stories[b] % 6 == 1).ToHashSet());
@@ -23,6 +23,9 @@ public sealed class StanceFixture
     }
 
     public Fnc1Dataset All { get; }
+
+    /// <summary>Body ID → story, of every FNC-1 training body.</summary>
+    public IReadOnlyDictionary<int, int> Stories { get; }
 
     public Fnc1Dataset Train { get; }
 

@@ -1,5 +1,6 @@
 using ClassifyPipeline.Classification;
 using ClassifyPipeline.Classification.Stance;
+using ClassifyPipeline.Evaluation;
 using Xunit;
 
 namespace ClassifyPipeline.Tests.Classification.Stance;
@@ -96,5 +97,39 @@ public sealed class StanceModelTests(StanceFixture fixture) : IClassFixture<Stan
         var pairs = new[] { new StancePair("a b", "a b c"), new StancePair("x y", "a b c") };
         var e = Assert.Throws<ArgumentException>(() => new StanceEstimator(new StanceOptions()).Fit(pairs, [StanceLabels.Agree, StanceLabels.Unrelated]));
         Assert.Contains("disagree", e.Message);
+    }
+
+    [Fact]
+    public void CrossValidation_TwoFolds_EveryPairOnceStoriesInOneFoldAndGridAgreesWithPooled()
+    {
+        // half of the fixture's training bodies (every story keeps some) keeps this test to a few seconds
+        var train = fixture.Train.Where(fixture.Train.Pairs.Select(p => p.BodyId).Where(b => b % 2 == 0).ToHashSet());
+        var reported = new List<int>();
+
+        var result = new StanceCrossValidation(StanceFixture.SmallOptions)
+            .Run(train, fixture.Stories, 2, new SyncProgress<StanceFoldResult>(f => reported.Add(f.Fold)));
+
+        Assert.Equal([0, 1], reported);
+        Assert.Equal(train.Pairs.Select(p => p.Line).Order(), result.OutOfFold.Select(o => o.Line).Order());
+        Assert.All(result.OutOfFold.GroupBy(o => fixture.Stories[o.BodyId]), story => Assert.Single(story.Select(o => o.Fold).Distinct()));
+        Assert.Equal(result.Folds.Sum(f => f.Evaluation.Pairs), result.Pooled.Pairs);
+        Assert.All(result.OutOfFold, o => Assert.Equal(StanceModel.Decide(o.Probabilities, 0.3, 3.0), o.Predicted));
+
+        var grid = StanceCrossValidation.Grid(result.OutOfFold);
+        Assert.Equal(StanceCrossValidation.GridThresholds.Count * StanceCrossValidation.GridBoosts.Count, grid.Count);
+        var defaults = grid.Single(g => g.RelatedThreshold == StanceFixture.SmallOptions.RelatedThreshold && g.DisagreeBoost == StanceFixture.SmallOptions.DisagreeBoost);
+        Assert.Equal(result.Pooled.Scores(), defaults.Evaluation.Scores());
+        Assert.NotEqual(result.Pooled.Scores(), grid[^1].Evaluation.Scores());
+
+        var fnc = result.FoldSummaries()[0];
+        Assert.Equal(result.Folds.Average(f => f.Evaluation.FncRelative), fnc.Mean, 12);
+        var pooled = result.Intervals(new Bootstrap(200));
+        Assert.Equal(result.Pooled.FncRelative, pooled[0].Value);
+        Assert.True(pooled[0].Lower < pooled[0].Value && pooled[0].Value < pooled[0].Upper, $"{pooled[0]}");
+    }
+
+    private sealed class SyncProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
     }
 }

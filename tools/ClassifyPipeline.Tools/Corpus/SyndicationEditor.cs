@@ -1,7 +1,7 @@
 using System.Text;
 using ClassifyPipeline.Articles;
 
-namespace ClassifyPipeline.Dedup.Corpus;
+namespace ClassifyPipeline.Tools.Corpus;
 
 /// <summary>
 /// Edits an article the way syndication does: a header or footer of site boilerplate, a paragraph dropped,

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ClassifyPipeline.Tests.Support;
 
-namespace ClassifyPipeline.Tests.Dedup;
+namespace ClassifyPipeline.Tests.Tools;
 
 public sealed class GenerateFnc1CommandTests
 {
@@ -12,7 +12,7 @@ public sealed class GenerateFnc1CommandTests
         var bodies = dir.File("bodies.csv", "Body ID,articleBody\n5,\"Headline\nText.\"\n2,Short.\n");
         var output = Path.Combine(dir.Path, "out.jsonl");
 
-        var outcome = await Support.Cli.Run("generate", "fnc1", bodies, "--out", output);
+        var outcome = await ToolsCli.Run("generate", "fnc1", bodies, "--out", output);
 
         Assert.Equal(0, outcome.ExitCode);
         var ids = File.ReadLines(output).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()).ToList();
@@ -25,7 +25,7 @@ public sealed class GenerateFnc1CommandTests
         using var dir = new TempDirectory();
         var bodies = dir.File("bodies.csv", "Body ID,articleBody\n1,a\nx,b\n");
 
-        var outcome = await Support.Cli.Run("generate", "fnc1", bodies, "--out", Path.Combine(dir.Path, "out.jsonl"));
+        var outcome = await ToolsCli.Run("generate", "fnc1", bodies, "--out", Path.Combine(dir.Path, "out.jsonl"));
 
         Assert.Equal(3, outcome.ExitCode);
         Assert.Contains("bodies.csv, line 3", outcome.Error);

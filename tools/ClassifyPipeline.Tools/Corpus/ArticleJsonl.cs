@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ClassifyPipeline.Articles;
 
-namespace ClassifyPipeline.Dedup.Corpus;
+namespace ClassifyPipeline.Tools.Corpus;
 
 /// <summary>Writes articles as input JSON lines (<c>id, title, text, published, source</c>), the format <c>classify run</c> reads.</summary>
 public static class ArticleJsonl

@@ -1,6 +1,6 @@
 using ClassifyPipeline.Articles;
 
-namespace ClassifyPipeline.Dedup.Corpus;
+namespace ClassifyPipeline.Tools.Corpus;
 
 /// <summary>
 /// A labeled re-publication set built from real articles: originals, 1–3 syndicated copies of each

@@ -1,7 +1,7 @@
 using System.Text;
 using ClassifyPipeline.Articles;
 
-namespace ClassifyPipeline.Dedup.Corpus;
+namespace ClassifyPipeline.Tools.Corpus;
 
 /// <summary>One generated article with its known story and, for a re-publication, the article it copies.</summary>
 public sealed record GeneratedArticle(Article Article, string Story, string? DuplicateOf);
@@ -11,11 +11,16 @@ public sealed record GeneratedArticle(Article Article, string Story, string? Dup
 /// and streamed (memory does not grow with the size). Each story has a pool of sentences drawn from two real
 /// articles; a story article takes most of its sentences from its story's pool and the rest from anywhere, so
 /// articles of one story share vocabulary the way different outlets' reports do. About one article in ten is a
-/// syndicated copy (<see cref="SyndicationEditor"/>) of a recent article. Articles are 30 s apart.
+/// syndicated copy (<see cref="SyndicationEditor"/>) of a recent article. Articles are 30 s apart, or spread
+/// evenly over a given number of days (whole seconds, from 2024-01-01 UTC): 1M articles over 60 days is about
+/// 16,700 a day, so a seven-day window holds about 117,000. Only the times change with the spread: the same seed
+/// gives the same articles, stories and duplicates in the same order.
 /// Source articles are used in a seeded cyclic order, each source once per cycle (as the first source of one
 /// story, or the second of another), so two stories built from the same source text are about half the number of
 /// sources in stories apart (with the development sets, about 24,000 articles or eight days: beyond the default
-/// seven-day dedup window). Larger corpora reuse their source texts, unlike real news: compare them within a window.
+/// seven-day dedup window at 30 s apart; a denser spread puts several cycles in one window). Larger corpora reuse
+/// their source texts, unlike real news: stories of different cycles that share a source text are more alike
+/// than different real stories are.
 /// </summary>
 public sealed class ScaleCorpus
 {
@@ -38,7 +43,18 @@ public sealed class ScaleCorpus
         _allSentences = articles.SelectMany(a => a).ToArray();
     }
 
-    public IEnumerable<GeneratedArticle> Generate(int count, int seed)
+    /// <param name="count">How many articles.</param>
+    /// <param name="seed">The random seed: the same seed and sources give the same corpus.</param>
+    /// <param name="days">Spread the articles evenly over this many days; null: 30 s apart.</param>
+    public IEnumerable<GeneratedArticle> Generate(int count, int seed, double? days = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (days is { } d && !(d > 0 && d <= 36500))
+            throw new ArgumentOutOfRangeException(nameof(days), days, "the spread must be more than 0 and at most 36,500 days");
+        return GenerateCore(count, seed, days);
+    }
+
+    private IEnumerable<GeneratedArticle> GenerateCore(int count, int seed, double? days)
     {
         var random = new Random(seed);
         var editor = new SyndicationEditor(new Random(seed + 1));
@@ -53,7 +69,7 @@ public sealed class ScaleCorpus
         for (var k = 0; k < count; k++)
         {
             var id = "g" + k.ToString("D7", System.Globalization.CultureInfo.InvariantCulture);
-            var published = epoch.AddSeconds(k * 30L);
+            var published = epoch.AddSeconds(days is { } span ? Math.Floor(k * (span * 86400 / count)) : k * 30L);
             GeneratedArticle item;
             if (recentCount > 0 && random.NextDouble() < 0.1)
             {
