@@ -14,6 +14,10 @@ public sealed class HtmlArticleReader : IByteArticleReader
 {
     private readonly HtmlParser _parser = new();
     private readonly MarkupText _markup = new();
+    private readonly TimeProvider _time;
+
+    /// <param name="time">The clock that dates found in a page are checked against (none may lie after it); the system clock when null.</param>
+    public HtmlArticleReader(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
 
     public bool CanRead(string path) =>
         path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);

@@ -13,10 +13,13 @@ public sealed class ArticleCleaner
     private readonly CleanOptions _options;
     private readonly Boilerplate _boilerplate;
     private readonly TitlePicker _titlePicker;
+    private readonly TimeProvider _time;
 
-    public ArticleCleaner(CleanOptions options)
+    /// <param name="time">The clock that dates found in the text are checked against (none may lie after it); the system clock when null.</param>
+    public ArticleCleaner(CleanOptions options, TimeProvider? time = null)
     {
         _options = options;
+        _time = time ?? TimeProvider.System;
         _boilerplate = new Boilerplate(options.BoilerplatePatterns, options.FooterPatterns);
         _titlePicker = new TitlePicker(options.TitleSearchLines, options.TitleMaxWords);
     }
