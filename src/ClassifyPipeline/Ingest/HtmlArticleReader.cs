@@ -58,7 +58,7 @@ public sealed class HtmlArticleReader : IByteArticleReader
 
         var body = _markup.ToText(article.Content);
         // a page SmartReader finds unreadable keeps its text, unless not one line of it is a phrase (a menu, a "Home" link)
-        if (body.Length == 0 || !article.IsReadable && !body.Split('\n').Any(l => l.Split(' ').Length >= MinimumPhraseWords))
+        if (body.Length == 0 || !article.IsReadable && !body.Split('\n').Any(IsPhrase))
             return [ReadItem.Rejected(path, null, "no article text found in the HTML page")];
         var title = _markup.ToLine(article.Title);
         if (title.Length == 0)
@@ -74,6 +74,10 @@ public sealed class HtmlArticleReader : IByteArticleReader
             }),
         ];
     }
+
+    /// <summary>A line of five words, or of ten characters in a script written without spaces (Chinese, Japanese).</summary>
+    private static bool IsPhrase(string line) =>
+        line.Split(' ').Length >= MinimumPhraseWords || line.Length >= 10 && line.Any(c => c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF');
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

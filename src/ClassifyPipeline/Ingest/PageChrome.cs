@@ -7,7 +7,7 @@ namespace ClassifyPipeline.Ingest;
 /// Removes from a parsed page what is never article text, before the text extractor scores it: captions
 /// (<c>figcaption</c>, "caption" classes), galleries and slideshows, related-story and "more in news" teasers,
 /// most-read lists, hover cards and tooltips, share bars, newsletter and promo boxes, ad and sponsor slots, and
-/// recommendation widgets. Elements are recognized by their tag or by a word of their class or id; one that holds a
+/// recommendation widgets. Elements are recognized by their tag or by a word of their class (not their id, which is often a heading's slug); one that holds a
 /// large part of the page's text is never removed (a "related" class on the article's own container would otherwise
 /// take the article with it).
 /// </summary>
@@ -29,8 +29,8 @@ public static partial class PageChrome
             var chrome = e.LocalName == "figcaption";
             if (!chrome)
             {
-                var marks = e.GetAttribute("class") + " " + e.GetAttribute("id");
-                chrome = marks.Length > 1 && Marks().IsMatch(marks);
+                // the class only: ids are often slugs of headings ("sharing-with-a-developer", "related-work")
+                chrome = e.GetAttribute("class") is { Length: > 1 } marks && Marks().IsMatch(marks);
             }
             if (chrome && e.TextContent.Length <= LargestShare * pageText && !doomed.Any(d => d.Contains(e)))
                 doomed.Add(e);
