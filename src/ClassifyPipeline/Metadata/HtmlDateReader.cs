@@ -104,7 +104,8 @@ public sealed partial class HtmlDateReader(DateTimeOffset reference)
         var found = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var meta in document.QuerySelectorAll("meta[content]"))
         {
-            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("itemprop") ?? meta.GetAttribute("http-equiv");
+            // itemprop metas are the itemprop rule's, after these
+            var key = meta.GetAttribute("property") ?? meta.GetAttribute("name") ?? meta.GetAttribute("http-equiv");
             if (key is null)
                 continue;
             // "property" may hold several space-separated names
