@@ -47,14 +47,21 @@ public static partial class DateFinder
     public static List<DateMatch> FindAll(string? text, bool twoDigitYears = false, int referenceYear = 2100, int limit = 1000)
     {
         var result = new List<DateMatch>();
-        if (string.IsNullOrEmpty(text))
+        // every form has digits: a text without any has no date (and most lines of an article have none)
+        if (string.IsNullOrEmpty(text) || text.AsSpan().IndexOfAnyInRange('0', '9') < 0)
             return result;
         try
         {
-            for (var m = Pattern.Match(text); m.Success && result.Count < limit; m = m.NextMatch())
+            // The pattern is costly to try at every position of a long text, and every date but a two-digit-year one
+            // has a four-digit year: only the stretches around four-digit numbers are searched.
+            var windows = twoDigitYears ? [(0, text.Length)] : YearWindows(text);
+            foreach (var (start, length) in windows)
             {
-                if (TryRead(m, twoDigitYears, referenceYear) is { } date)
-                    result.Add(date);
+                for (var m = Pattern.Match(text, start, length); m.Success && result.Count < limit; m = m.NextMatch())
+                {
+                    if (TryRead(m, twoDigitYears, referenceYear) is { } date)
+                        result.Add(date);
+                }
             }
         }
         catch (RegexMatchTimeoutException)
@@ -62,6 +69,42 @@ public static partial class DateFinder
             // a pathological text: the dates found so far stand
         }
         return result;
+    }
+
+    /// <summary>
+    /// The stretches of text around each four-digit number (60 characters before, 45 after: the longest time, weekday
+    /// and day that can come before a year, and the longest time after one), merged where they overlap and widened to
+    /// white space, so that no word is cut at a stretch's edge (the pattern's word boundaries see only the stretch).
+    /// </summary>
+    private static List<(int Start, int Length)> YearWindows(string text)
+    {
+        var windows = new List<(int Start, int Length)>();
+        var i = 0;
+        while (i < text.Length)
+        {
+            var at = text.AsSpan(i).IndexOfAnyInRange('0', '9');
+            if (at < 0)
+                break;
+            var begin = i + at;
+            var end = begin;
+            while (end < text.Length && char.IsAsciiDigit(text[end]))
+                end++;
+            if (end - begin == 4)
+            {
+                var start = Math.Max(0, begin - 60);
+                while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+                    start--;
+                var stop = Math.Min(text.Length, end + 45);
+                while (stop < text.Length && !char.IsWhiteSpace(text[stop]))
+                    stop++;
+                if (windows.Count > 0 && start <= windows[^1].Start + windows[^1].Length)
+                    windows[^1] = (windows[^1].Start, Math.Max(stop, windows[^1].Start + windows[^1].Length) - windows[^1].Start);
+                else
+                    windows.Add((start, stop - start));
+            }
+            i = end;
+        }
+        return windows;
     }
 
     /// <summary>The first date in <paramref name="text"/>, or null.</summary>

@@ -37,7 +37,8 @@ public sealed partial class TextMetadataReader
     /// <param name="url">The article's URL, when known (the same).</param>
     public TextMetadata Read(IReadOnlyList<string> lines, string? lang = null, string? url = null)
     {
-        var evidence = new NumericDateOrder.Evidence(string.Join('\n', lines.Take(400)), lang, url);
+        // the text is joined only if an ambiguous date needs it as evidence
+        var evidence = new Lazy<NumericDateOrder.Evidence>(() => new NumericDateOrder.Evidence(string.Join('\n', lines.Take(400)), lang, url), LazyThreadSafetyMode.None);
         var consumed = new SortedSet<int>();
         PublishedTime? keyword = null, byline = null, dateline = null, print = null, modified = null;
         string? author = null, outlet = null;
@@ -69,7 +70,7 @@ public sealed partial class TextMetadataReader
                 dateline ??= date;
                 consumed.Add(i);
             }
-            else if (PrintLine().Match(line) is { Success: true } printed && FirstDate(printed.Groups["date"].Value, evidence) is { } edition)
+            else if (line.AsSpan().IndexOfAnyInRange('0', '9') >= 0 && PrintLine().Match(line) is { Success: true } printed && FirstDate(printed.Groups["date"].Value, evidence) is { } edition)
             {
                 print ??= edition;
                 consumed.Add(i);
@@ -89,7 +90,7 @@ public sealed partial class TextMetadataReader
     }
 
     /// <summary>A line made of "Published …"/"Updated …" and dates only; each date goes to the keyword before it.</summary>
-    private (PublishedTime? Published, PublishedTime? Modified)? KeywordLine(string line, NumericDateOrder.Evidence evidence)
+    private (PublishedTime? Published, PublishedTime? Modified)? KeywordLine(string line, Lazy<NumericDateOrder.Evidence> evidence)
     {
         if (!KeywordStart().IsMatch(line))
             return null;
@@ -117,7 +118,7 @@ public sealed partial class TextMetadataReader
     }
 
     /// <summary>A line that is a date, alone or after a place and before at most two words ("Time", "GMT").</summary>
-    private PublishedTime? Dateline(string line, NumericDateOrder.Evidence evidence)
+    private PublishedTime? Dateline(string line, Lazy<NumericDateOrder.Evidence> evidence)
     {
         if (line.Length > 100)
             return null;
@@ -134,7 +135,7 @@ public sealed partial class TextMetadataReader
         return Plausible(match, evidence);
     }
 
-    private PublishedTime? FirstDate(string text, NumericDateOrder.Evidence evidence)
+    private PublishedTime? FirstDate(string text, Lazy<NumericDateOrder.Evidence> evidence)
     {
         foreach (var match in DateFinder.FindAll(text, twoDigitYears: true, _referenceYear))
         {
@@ -145,7 +146,7 @@ public sealed partial class TextMetadataReader
     }
 
     /// <summary>The match read by the evidence, when plausible; when only one reading of an ambiguous date is plausible, that one.</summary>
-    private PublishedTime? Plausible(DateMatch match, NumericDateOrder.Evidence evidence)
+    private PublishedTime? Plausible(DateMatch match, Lazy<NumericDateOrder.Evidence> evidence)
     {
         if (match.Alternative is { } alternative)
         {
@@ -155,7 +156,7 @@ public sealed partial class TextMetadataReader
                 return match.ToPublishedTime(first ? match.Date : alternative);
             if (!first)
                 return null;
-            return match.ToPublishedTime(NumericDateOrder.Resolve(match, evidence));
+            return match.ToPublishedTime(NumericDateOrder.Resolve(match, evidence.Value));
         }
         return _plausible.Accepts(match) ? match.ToPublishedTime() : null;
     }

@@ -102,4 +102,17 @@ public sealed class DateFinderTests
         var task = Task.Run(() => DateFinder.FindAll(text));
         Assert.Same(task, await Task.WhenAny(task, Task.Delay(TimeSpan.FromSeconds(20))));
     }
+
+    [Fact]
+    public void FindAll_DatesDeepInALongText_AreFoundWithTheirTimeAndWeekday()
+    {
+        var filler = string.Concat(Enumerable.Repeat("The council met 12 times and spent 300 pounds on chairs. ", 200));
+        var text = filler + "Published 3:04 PM ET on Saturday, January 18, 2020 by the desk." + filler + "Omar 5 2013 and 2014-02-02T10:00:00Z.";
+
+        var all = DateFinder.FindAll(text);
+
+        Assert.Equal(["2020-01-18T15:04:00", "2014-02-02T10:00:00Z"], all.Select(m => m.ToPublishedTime().ToString()));
+        Assert.Equal(DayOfWeek.Saturday, all[0].Weekday);
+        Assert.Equal("3:04 PM ET on Saturday, January 18, 2020", text.Substring(all[0].Index, all[0].Length));
+    }
 }
