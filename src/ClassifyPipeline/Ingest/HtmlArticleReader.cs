@@ -60,7 +60,9 @@ public sealed class HtmlArticleReader : IByteArticleReader
         // a page SmartReader finds unreadable keeps its text, unless not one line of it is a phrase (a menu, a "Home" link)
         if (body.Length == 0 || !article.IsReadable && !body.Split('\n').Any(IsPhrase))
             return [ReadItem.Rejected(path, null, "no article text found in the HTML page")];
-        var title = _markup.ToLine(article.Title);
+        // SmartReader's title is text already (the document's, decoded): parsed again as HTML, a title that mentions
+        // "<script>" or "<b>" would lose those words
+        var title = string.Join(' ', (article.Title ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (title.Length == 0)
             title = metadata.Title ?? "";
         var id = metadata.Url ?? Path.GetFileNameWithoutExtension(path);
