@@ -5,7 +5,7 @@ using ClassifyPipeline.Cli.Hosting;
 
 namespace ClassifyPipeline.Cli.Commands;
 
-/// <summary><c>classify eval &lt;task&gt;</c>: one subcommand per task (topic, stance, stories).</summary>
+/// <summary><c>classify eval &lt;task&gt;</c>: one subcommand per task (topic, stance, stories, extract).</summary>
 public static class EvalCommand
 {
     public static Command Create(CliContext context) =>
@@ -14,5 +14,6 @@ public static class EvalCommand
             EvalTopicCommand.Create(context),
             EvalStanceCommand.Create(context),
             EvalStoriesCommand.Create(context),
+            EvalExtractCommand.Create(context),
         };
 }

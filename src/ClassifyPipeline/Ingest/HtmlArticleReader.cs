@@ -1,19 +1,29 @@
 using AngleSharp.Html.Parser;
 using ClassifyPipeline.Articles;
+using ClassifyPipeline.Metadata;
 
 namespace ClassifyPipeline.Ingest;
 
 /// <summary>
-/// An HTML article page (<c>.html</c>, <c>.htm</c>) is one article, its text found by SmartReader (a port of
-/// Mozilla's Readability) so that navigation, ads and footers are left out. The page is parsed once by
-/// AngleSharp with scripting and resource loading off: nothing runs and nothing is fetched.
-/// id = the canonical URL (<c>link rel=canonical</c>, else <c>og:url</c>), else the file name;
-/// source = <c>og:site_name</c>, else the URL's host, else the folder name.
+/// An HTML article page (<c>.html</c>, <c>.htm</c>) is one article. The page is parsed once by AngleSharp with
+/// scripting and resource loading off: nothing runs and nothing is fetched. Its metadata is read from the markup first
+/// (<see cref="HtmlMetadataReader"/>: canonical URL, outlet, author, language, published and modified dates); then
+/// captions, galleries, teasers and other page chrome are removed (<see cref="PageChrome"/>) and SmartReader (a port of
+/// Mozilla's Readability) finds the article text. Its "readable" flag is not a verdict: whatever text it finds is kept,
+/// and only a page with no text, or (when judged unreadable) no line of five words, is rejected. id = the canonical URL, else the file name. The source is left
+/// empty when the markup names no outlet: the cleaner looks for a credit in the text, then takes the URL's host.
 /// </summary>
 public sealed class HtmlArticleReader : IByteArticleReader
 {
+    /// <summary>A page judged unreadable is kept when one line of its text has at least this many words.</summary>
+    private const int MinimumPhraseWords = 5;
+
     private readonly HtmlParser _parser = new();
     private readonly MarkupText _markup = new();
+    private readonly TimeProvider _time;
+
+    /// <param name="time">The clock that dates found in a page are checked against (none may lie after it); the system clock when null.</param>
+    public HtmlArticleReader(TimeProvider? time = null) => _time = time ?? TimeProvider.System;
 
     public bool CanRead(string path) =>
         path.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".htm", StringComparison.OrdinalIgnoreCase);
@@ -30,16 +40,14 @@ public sealed class HtmlArticleReader : IByteArticleReader
         if (string.IsNullOrWhiteSpace(content))
             return [ReadItem.Rejected(path, null, "empty file: no HTML")];
         var document = _parser.ParseDocument(content);
-        var canonical = document.QuerySelector("link[rel~=canonical][href]")?.GetAttribute("href")
-            ?? document.QuerySelector("meta[property='og:url'][content]")?.GetAttribute("content");
-        var url = Uri.TryCreate(canonical?.Trim(), UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            ? uri.OriginalString
-            : null;
+        cancellationToken.ThrowIfCancellationRequested();
+        var metadata = new HtmlMetadataReader(_time.GetUtcNow()).Read(document);
+        PageChrome.Remove(document);
 
         SmartReader.Article article;
         try
         {
-            var reader = new SmartReader.Reader(url ?? new Uri(Path.GetFullPath(path)).AbsoluteUri, document);
+            var reader = new SmartReader.Reader(metadata.Url ?? new Uri(Path.GetFullPath(path)).AbsoluteUri, document) { ContinueIfNotReadable = true };
             article = reader.GetArticle();
         }
         catch (Exception e) when (e is not OperationCanceledException and not OutOfMemoryException)
@@ -49,17 +57,29 @@ public sealed class HtmlArticleReader : IByteArticleReader
         }
 
         var body = _markup.ToText(article.Content);
-        if (!article.IsReadable || body.Length == 0)
+        // a page SmartReader finds unreadable keeps its text, unless not one line of it is a phrase (a menu, a "Home" link)
+        if (body.Length == 0 || !article.IsReadable && !body.Split('\n').Any(IsPhrase))
             return [ReadItem.Rejected(path, null, "no article text found in the HTML page")];
-        var title = _markup.ToLine(article.Title);
-        var source = NullIfBlank(article.SiteName)
-            ?? (url is not null ? new Uri(url).Host : Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "file");
-        DateTimeOffset? published = article.PublicationDate is { } date
-            ? new DateTimeOffset(DateTime.SpecifyKind(date, date.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : date.Kind)).ToUniversalTime()
-            : null;
-        var id = url ?? Path.GetFileNameWithoutExtension(path);
-        return [ReadItem.Of(new Article(id, source, url, title.Length == 0 ? null : title, body, published))];
+        // SmartReader's title is text already (the document's, decoded): parsed again as HTML, a title that mentions
+        // "<script>" or "<b>" would lose those words
+        var title = string.Join(' ', (article.Title ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (title.Length == 0)
+            title = metadata.Title ?? "";
+        var id = metadata.Url ?? Path.GetFileNameWithoutExtension(path);
+        return
+        [
+            ReadItem.Of(new Article(id, metadata.Source ?? NullIfBlank(article.SiteName), metadata.Url, title.Length == 0 ? null : title, body, metadata.Published)
+            {
+                Author = metadata.Author ?? Bylines.Authors(article.Byline ?? article.Author),
+                Lang = metadata.Lang ?? HtmlMetadataReader.Lang(article.Language),
+                Modified = metadata.Modified,
+            }),
+        ];
     }
+
+    /// <summary>A line of five words, or of ten characters in a script written without spaces (Chinese, Japanese).</summary>
+    private static bool IsPhrase(string line) =>
+        line.Split(' ').Length >= MinimumPhraseWords || line.Length >= 10 && line.Any(c => c is >= '\u3040' and <= '\u9FFF' or >= '\uAC00' and <= '\uD7AF');
 
     private static string? NullIfBlank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 }

@@ -2,7 +2,10 @@ using ClassifyPipeline.Articles;
 
 namespace ClassifyPipeline.Ingest;
 
-/// <summary>A <c>.txt</c> file is one article; its title is not marked and is picked by the Clean stage.</summary>
+/// <summary>
+/// A <c>.txt</c> file is one article; its title is not marked and is picked by the Clean stage, which also reads its
+/// date, byline and outlet from the text. The source is never the folder the file lies in: a folder is not an outlet.
+/// </summary>
 public sealed class TextFileReader : IArticleReader
 {
     public bool CanRead(string path) => path.EndsWith(".txt", StringComparison.OrdinalIgnoreCase);
@@ -15,6 +18,6 @@ public sealed class TextFileReader : IArticleReader
             yield break;
         }
         var id = Path.GetFileNameWithoutExtension(path);
-        yield return ReadItem.Of(new Article(id, Path.GetFileName(Path.GetDirectoryName(Path.GetFullPath(path))) ?? "file", null, null, content, null));
+        yield return ReadItem.Of(new Article(id, null, null, null, content, null));
     }
 }

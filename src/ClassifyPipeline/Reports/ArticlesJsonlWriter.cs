@@ -18,6 +18,7 @@ public static class ArticlesJsonlWriter
         w.WriteString("author", article.Author);
         w.WriteString("url", article.Url);
         JsonOutput.WriteDate(w, "published", article.Published);
+        JsonOutput.WriteDate(w, "modified", article.Modified);
         w.WriteString("lang", article.Lang);
         if (article.Input is { } input)
         {

@@ -37,7 +37,7 @@ public static class HtmlReport
 
             """);
         var duplicates = model.Articles.Count(a => a.DuplicateOf is not null);
-        var sources = model.Articles.Select(a => a.Source).Distinct(StringComparer.Ordinal).Count();
+        var sources = model.Articles.Select(a => a.Source).OfType<string>().Distinct(StringComparer.Ordinal).Count();
         w.WriteLine($"<p id=\"summary\">{model.Articles.Count} articles from {sources} source(s), {stories.Count} stories ({stories.Count(s => s.Articles.Count > 1)} with more than one article), {duplicates} duplicates, {model.Rejections.Count} rejected.</p>");
 
         w.WriteLine("<h2>Charts</h2>\n<div class=\"charts\">");

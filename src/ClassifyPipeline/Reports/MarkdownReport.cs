@@ -14,7 +14,7 @@ public static class MarkdownReport
         w.WriteLine("# ClassifyPipeline run");
         w.WriteLine();
         w.WriteLine($"- Articles: {model.Articles.Count}");
-        w.WriteLine($"- Sources: {model.Articles.Select(a => a.Source).Distinct(StringComparer.Ordinal).Count()}");
+        w.WriteLine($"- Sources: {model.Articles.Select(a => a.Source).OfType<string>().Distinct(StringComparer.Ordinal).Count()}");
         w.WriteLine($"- Stories: {stories.Count} ({stories.Count(s => s.Articles.Count > 1)} with more than one article)");
         w.WriteLine($"- Duplicates (re-publications): {duplicates}");
         w.WriteLine($"- Rejected inputs or records: {model.Rejections.Count}");

@@ -21,7 +21,7 @@ public sealed record StoryView(int Rank, Story Story, ReportArticle Lead, IReadO
         }
         return views
             .OrderByDescending(v => v.Articles.Count)
-            .ThenByDescending(v => v.Articles.Select(a => a.Source).Distinct(StringComparer.Ordinal).Count())
+            .ThenByDescending(v => v.Articles.Select(a => a.Source).OfType<string>().Distinct(StringComparer.Ordinal).Count())
             .ThenBy(v => v.Lead.Published?.Instant ?? DateTimeOffset.MaxValue)
             .ThenBy(v => v.Lead.Title, StringComparer.Ordinal)
             .ThenBy(v => v.Story.Id, StringComparer.Ordinal)
@@ -33,7 +33,8 @@ public sealed record StoryView(int Rank, Story Story, ReportArticle Lead, IReadO
     public SimilarityEdge? BestEdge(string articleId) =>
         Story.Edges.Where(e => e.From == articleId || e.To == articleId).OrderByDescending(e => e.Cosine).ThenBy(e => e.From, StringComparer.Ordinal).FirstOrDefault();
 
-    public int SourceCount => Articles.Select(a => a.Source).Distinct(StringComparer.Ordinal).Count();
+    /// <summary>The outlets named among the story's articles (an article whose outlet is unknown is not one more).</summary>
+    public int SourceCount => Articles.Select(a => a.Source).OfType<string>().Distinct(StringComparer.Ordinal).Count();
 
     /// <summary>Each original that was re-published, with its copies in time order: the story's duplicate chains.</summary>
     public IReadOnlyList<DuplicateChain> DuplicateChains()

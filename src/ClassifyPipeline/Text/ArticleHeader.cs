@@ -14,6 +14,9 @@ public sealed record ArticleHeader(string Id, string Title, bool TitlePicked, st
 
     public string? Lang { get; init; }
 
+    /// <summary>When it was last modified (<see cref="Article.Modified"/>).</summary>
+    public PublishedTime? Modified { get; init; }
+
     public InputPosition? Input { get; init; }
 
     public static ArticleHeader Of(CleanArticle clean) =>
@@ -21,6 +24,7 @@ public sealed record ArticleHeader(string Id, string Title, bool TitlePicked, st
         {
             Author = clean.Article.Author,
             Lang = clean.Article.Lang,
+            Modified = clean.Article.Modified,
             Input = clean.Article.Input,
         };
 }

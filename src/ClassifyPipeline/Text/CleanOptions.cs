@@ -5,8 +5,12 @@ namespace ClassifyPipeline.Text;
 /// <summary>The <c>clean</c> section of pipeline.json.</summary>
 public sealed class CleanOptions
 {
-    /// <summary>Unicode normalization form applied to title and body.</summary>
-    public UnicodeNormalization Normalization { get; set; } = UnicodeNormalization.Nfkc;
+    /// <summary>
+    /// Unicode normalization form applied to title and body. NFC (the default) composes characters without changing
+    /// any letter; NFKC also folds compatibility forms ("ﬁ" → "fi", "½" → "1/2", Arabic presentation forms), which
+    /// the Analyze stage does anyway for matching, so the output text need not lose them.
+    /// </summary>
+    public UnicodeNormalization Normalization { get; set; } = UnicodeNormalization.Nfc;
 
     /// <summary>Extra regular expressions (case-insensitive, matched against a whole trimmed line) for site chrome lines to drop.</summary>
     public List<string> BoilerplatePatterns { get; set; } = [];

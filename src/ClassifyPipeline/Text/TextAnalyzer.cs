@@ -1,11 +1,13 @@
 using System.Runtime.InteropServices;
+using System.Text;
 using ClassifyPipeline.Text.Filters;
 
 namespace ClassifyPipeline.Text;
 
 /// <summary>
 /// The Analyze stage, built like a Lucene analyzer: the <see cref="Tokenizer"/>, then small filters
-/// (apostrophes, lower case, length, stop words, optional stemming), then word n-grams over what is left.
+/// (apostrophes, lower case, length, stop words, optional stemming), then word n-grams over what is left. The text is
+/// folded to NFKC first, so that compatibility forms match their plain letters.
 /// Deterministic and culture-invariant. Holds reusable buffers: use one instance per thread.
 /// </summary>
 public sealed class TextAnalyzer
@@ -45,6 +47,9 @@ public sealed class TextAnalyzer
 
     private void AddTerms(string text, List<string> terms)
     {
+        // matching folds compatibility forms ("ﬁ" → "fi", full-width letters), whatever form the cleaned text keeps
+        if (!text.IsNormalized(NormalizationForm.FormKC))
+            text = text.Normalize(NormalizationForm.FormKC);
         _words.Clear();
         Tokenizer.Tokenize(text, (start, length) =>
         {

@@ -65,4 +65,56 @@ public sealed class HtmlArticleReaderTests
         Assert.NotNull(r);
         Assert.Contains("binary", r.Reason);
     }
+
+    [Fact]
+    public void Read_PageTheExtractorCallsUnreadable_KeepsItsText()
+    {
+        // two short paragraphs: under Readability's "readerable" thresholds, but an article all the same
+        const string html = "<html><head><title>Short note</title></head><body><div><p>The harbour reopens on Monday after ten years.</p><p>Ships may dock from 6 a.m.</p></div></body></html>";
+
+        var a = Assert.Single(new HtmlArticleReader().Read("/in/short.html", html, CancellationToken.None)).Article;
+
+        Assert.NotNull(a);
+        Assert.Contains("The harbour reopens on Monday after ten years.", a.Body);
+    }
+
+    [Fact]
+    public void Read_CaptionsGalleriesAndTeasers_AreNotArticleText()
+    {
+        var html = $"""
+            <html><head><title>Harbour reopens</title></head><body><article><h1>Harbour reopens</h1>{Paragraphs}
+            <figure><img src="a.jpg"><figcaption>The old harbour at dawn. Photo: Jane Doe</figcaption></figure>
+            <div class="gallery"><p>Gallery picture one of the harbour and its cranes</p></div>
+            <div class="related-stories"><p>More in news: Council votes on the new budget for the coming year</p></div>
+            <span class="hovercard">Jane Doe is a reporter covering the port and shipping</span>
+            <p>The last paragraph of the article says the first ship is expected in spring.</p></article></body></html>
+            """;
+
+        var a = Assert.Single(new HtmlArticleReader().Read("/in/harbour.html", html, CancellationToken.None)).Article!;
+
+        Assert.Contains("The last paragraph of the article", a.Body);
+        Assert.DoesNotContain("Photo: Jane Doe", a.Body);
+        Assert.DoesNotContain("Gallery picture", a.Body);
+        Assert.DoesNotContain("More in news", a.Body);
+        Assert.DoesNotContain("reporter covering the port", a.Body);
+    }
+
+    [Fact]
+    public void Read_Metadata_ComesFromTheMarkup()
+    {
+        var html = $"""
+            <html lang="en-gb"><head><title>Harbour reopens</title>
+            <link rel="canonical" href="https://news.example/2020/01/18/harbour">
+            <meta property="og:site_name" content="City News"><meta name="author" content="Jane Doe">
+            <meta property="article:published_time" content="2020-01-18T23:30:00-05:00">
+            <meta property="article:modified_time" content="2020-01-19T08:00:00-05:00"></head>
+            <body><article><h1>Harbour reopens</h1>{Paragraphs}</article></body></html>
+            """;
+
+        var a = Assert.Single(new HtmlArticleReader().Read("/in/harbour.html", html, CancellationToken.None)).Article!;
+
+        Assert.Equal(("City News", "Jane Doe", "en-GB"), (a.Source, a.Author, a.Lang));
+        Assert.Equal("2020-01-18T23:30:00-05:00", a.Published.ToString());
+        Assert.Equal("2020-01-19T08:00:00-05:00", a.Modified.ToString());
+    }
 }

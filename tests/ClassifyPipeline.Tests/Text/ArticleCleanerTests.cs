@@ -13,7 +13,7 @@ public sealed class ArticleCleanerTests
     {
         var file = Directory.GetFiles(RepoPaths.Seeds, prefix + "_*.txt").Single();
         var text = TextDecoder.Decode(File.ReadAllBytes(file)).Text!;
-        return Cleaner.Clean(new Article(prefix, "seeds", null, null, text, null));
+        return Cleaner.Clean(new Article(prefix, null, null, null, text, null));
     }
 
     [Theory]
@@ -34,6 +34,8 @@ public sealed class ArticleCleanerTests
     [InlineData("001", "Beat: News")]
     [InlineData("001", "Exemption from liability")]
     [InlineData("001", "Official Federal Reg. No.")]
+    [InlineData("001", "WORLD NEWS")]
+    [InlineData("001", "15.10.2016")]
     [InlineData("002", "Consular assistance in Russia")]
     [InlineData("002", "Home News Kerry")]
     [InlineData("003", "YOU ARE HERE")]
@@ -65,9 +67,64 @@ public sealed class ArticleCleanerTests
     public void Clean_UnicodeAndWhitespace_AreNormalized()
     {
         var article = new Article("x", null, null, "ﬁnal\u00A0 round", "Line\u00A0one\t\tends\u200B.\r\n\r\n\r\nLine two.", null);
-        var clean = Cleaner.Clean(article);
+        var clean = new ArticleCleaner(new CleanOptions { Normalization = UnicodeNormalization.Nfkc }).Clean(article);
         Assert.Equal("final round", clean.Title);
         Assert.Equal("Line one ends.\nLine two.", clean.Body);
+    }
+
+    [Fact]
+    public void Clean_DefaultNfc_ComposesButChangesNoLetter()
+    {
+        // "e" + combining acute composes to "é"; the ligature, the fraction and the Arabic presentation form stay
+        var article = new Article("x", null, null, "Cafe\u0301 ﬁnal", "Add ½ cup. \uFEFB is lam-alef.", null);
+
+        var clean = Cleaner.Clean(article);
+
+        Assert.Equal("Café ﬁnal", clean.Title);
+        Assert.Equal("Add ½ cup. \uFEFB is lam-alef.", clean.Body);
+    }
+
+    [Fact]
+    public void Clean_ContentLinesInTheMiddle_AreKept_FurnitureAtTheEdgesIsNot()
+    {
+        const string paragraph = "The council published the full list of the projects it will fund next year, with links to each of them.";
+        var body = string.Join('\n', "Tags: council, budget", paragraph, "Read more: the full budget report",
+            "https://council.example/budget.pdf", "Photo: Jane Doe / City Council", "Copyright 2020 City Council. All rights reserved.",
+            paragraph, "Related stories", "Comments 4");
+
+        var clean = Cleaner.Clean(new Article("x", null, null, "Budget", body, null));
+
+        Assert.Equal(string.Join('\n', paragraph, "Read more: the full budget report", "https://council.example/budget.pdf",
+            "Photo: Jane Doe / City Council", "Copyright 2020 City Council. All rights reserved.", paragraph), clean.Body);
+    }
+
+    [Fact]
+    public void Clean_InterfaceChromeInTheMiddle_IsDropped()
+    {
+        const string paragraph = "The council published the full list of the projects it will fund next year, with links to each of them.";
+        var clean = Cleaner.Clean(new Article("x", null, null, "Budget", $"{paragraph}\nAdvertisement\nShare this story\n{paragraph}", null));
+
+        Assert.Equal($"{paragraph}\n{paragraph}", clean.Body);
+    }
+
+    [Theory]
+    [InlineData("000", "2014-02-02", null, null)]
+    [InlineData("001", "2016-10-15T03:01:00", "USPA NEWS", null)]
+    [InlineData("002", "2013-05-09", null, null)]
+    [InlineData("003", "2013-05-07", "Los Angeles Times", "Sergei L. Loiko, Paul Richter")]
+    [InlineData("004", null, null, null)]
+    public void Clean_Seed_ReadsItsMetadataFromTheText(string seed, string? published, string? source, string? author)
+    {
+        var file = Directory.GetFiles(RepoPaths.Seeds, seed + "_*.txt").Single();
+        var article = new TextFileReader().Read(file, TextDecoder.Decode(File.ReadAllBytes(file)).Text!, CancellationToken.None).Single().Article!;
+
+        var clean = Cleaner.Clean(article);
+
+        Assert.Equal(published, clean.Article.Published?.ToString());
+        Assert.Equal(source, clean.Article.Source);
+        Assert.Equal(author, clean.Article.Author);
+        Assert.DoesNotContain("Published on", clean.Body);
+        Assert.DoesNotContain("Front Section", clean.Body);
     }
 
     [Fact]

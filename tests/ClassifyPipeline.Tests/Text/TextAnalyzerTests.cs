@@ -39,4 +39,8 @@ public sealed class TextAnalyzerTests
         Assert.Equal(["peace", "peace", "talks", "begin"], new TextAnalyzer(new AnalysisOptions { TitleWeight = 2 }).Analyze(clean).Terms);
         Assert.Equal(["talks", "begin"], new TextAnalyzer(new AnalysisOptions { TitleWeight = 0 }).Analyze(clean).Terms);
     }
+
+    [Fact]
+    public void Terms_CompatibilityForms_AreFoldedForMatching() =>
+        Assert.Equal(["final", "round"], new TextAnalyzer(new AnalysisOptions()).Terms("ﬁnal ｒｏｕｎｄ"));
 }
