@@ -14,6 +14,7 @@ public static class CliApp
         new("classify: news classification and near-duplicate detection")
         {
             RunCommand.Create(context),
+            SiloCommand.Create(context),
             TrainCommand.Create(context),
             PredictCommand.Create(context),
             EvalCommand.Create(context),

@@ -18,6 +18,9 @@ internal sealed class ChangePlan(
 
     public IReadOnlyDictionary<int, StoryIndexChanges> Stories => stories;
 
+    /// <summary>How many grains take part.</summary>
+    public int GrainCount => slices.Count + directory.Count + stories.Count;
+
     /// <summary>Hands every grain its share, to hold aside until the commit.</summary>
     public void Prepare(ClusterCorpusSession session) =>
         session.Calls.ForAll(Participants(session), p => p.Prepare(session.Batch), "preparing the batch's changes");

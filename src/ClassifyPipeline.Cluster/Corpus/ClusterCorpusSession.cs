@@ -1,6 +1,8 @@
 using ClassifyPipeline.Cluster.Grains;
+using ClassifyPipeline.Cluster.Hosting;
 using ClassifyPipeline.Cluster.Model;
 using ClassifyPipeline.Corpus;
+using Microsoft.Extensions.Logging;
 
 namespace ClassifyPipeline.Cluster.Corpus;
 
@@ -18,19 +20,22 @@ internal sealed class ClusterCorpusSession : ICorpusSession
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Known> _known = new(StringComparer.Ordinal);
     private readonly Timer _renewal;
+    private readonly ILogger _logger;
     private ChangePlan? _plan;
+    private long _prepareMs;
     private bool _committed;
     private bool _disposed;
 
-    private ClusterCorpusSession(IGrainFactory grains, string corpus, bool keeps, Guid batch, CatalogView view, ClusterStateOptions options, CancellationToken cancellationToken)
+    private ClusterCorpusSession(IGrainFactory grains, string corpus, bool keeps, Guid batch, CatalogView view, ClusterStateOptions options, ILogger logger, ClusterWatch? watch, CancellationToken cancellationToken)
     {
+        _logger = logger;
         Grains = grains;
         Corpus = corpus;
         KeepsChanges = keeps;
         Batch = batch;
         View = view;
         Options = options;
-        Calls = new GrainCalls(corpus, options.MaxConcurrentCalls, cancellationToken);
+        Calls = new GrainCalls(corpus, options.MaxConcurrentCalls, cancellationToken, watch?.Lost ?? default, () => watch?.LastLoss);
         var every = options.Lease / 3;
         _renewal = new Timer(_ => _ = Renew(), null, every, every);
     }
@@ -53,12 +58,13 @@ internal sealed class ClusterCorpusSession : ICorpusSession
 
     private ICatalogGrain Catalog => Grains.GetGrain<ICatalogGrain>(Corpus);
 
-    public static ClusterCorpusSession Begin(IGrainFactory grains, string corpus, bool keeps, CorpusLayout layout, ClusterStateOptions options, CancellationToken cancellationToken)
+    public static ClusterCorpusSession Begin(IGrainFactory grains, string corpus, bool keeps, CorpusLayout layout, ClusterStateOptions options, ILogger logger, ClusterWatch? watch, CancellationToken cancellationToken)
     {
         var batch = Guid.NewGuid();
-        var calls = new GrainCalls(corpus, options.MaxConcurrentCalls, cancellationToken);
+        var lost = watch?.Lost ?? default;
+        var calls = new GrainCalls(corpus, options.MaxConcurrentCalls, cancellationToken, lost, () => watch?.LastLoss);
         var view = calls.Wait(() => grains.GetGrain<ICatalogGrain>(corpus).Begin(batch, layout, options.Lease), "starting the batch");
-        return new ClusterCorpusSession(grains, corpus, keeps, batch, view, options, cancellationToken);
+        return new ClusterCorpusSession(grains, corpus, keeps, batch, view, options, logger, watch, cancellationToken);
     }
 
     public ISliceGrain Slice(long slice, int part) => Grains.GetGrain<ISliceGrain>(GrainKeys.Slice(Corpus, slice, part));
@@ -110,15 +116,18 @@ internal sealed class ClusterCorpusSession : ICorpusSession
         return Get(members, withBags: false).Select(d => d.ToDocument(withBag: false)).ToList();
     }
 
+    /// <summary>One round trip to the story index per id (a corpus without documents has no stories: none then).</summary>
     public bool IsStoryIdTaken(string storyId) =>
-        Calls.Wait(() => Grains.GetGrain<IStoryIndexGrain>(GrainKeys.Bucket(Corpus, Layout.BucketOf(storyId))).IsTaken(Batch, storyId), "checking a story id");
+        View.DocumentCount > 0 && Calls.Wait(() => Grains.GetGrain<IStoryIndexGrain>(GrainKeys.Bucket(Corpus, Layout.BucketOf(storyId))).IsTaken(Batch, storyId), "checking a story id");
 
     public void Apply(CorpusChanges changes)
     {
         if (_plan is not null)
             throw new InvalidOperationException("a session applies one set of changes");
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         _plan = new ChangePlanner(this).Plan(changes, _settings);
         _plan.Prepare(this);
+        _prepareMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
     public void Commit()
@@ -133,14 +142,17 @@ internal sealed class ClusterCorpusSession : ICorpusSession
         // the commit point: from here on the batch is in the state, whatever happens to the grains' own copies
         Calls.Wait(() => Catalog.Commit(Batch, plan.Catalog), "committing the batch");
         _committed = true;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             plan.ApplyEverywhere(this);
         }
-        catch (CorpusStateException)
+        catch (CorpusStateException e)
         {
             // committed: a grain that missed the word applies its prepared changes when it is next used
+            ClusterLog.ApplyDeferred(_logger, Batch, e.Message);
         }
+        ClusterLog.Committed(_logger, plan.GrainCount, _prepareMs, (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
     }
 
     public void Dispose()
@@ -149,11 +161,35 @@ internal sealed class ClusterCorpusSession : ICorpusSession
             return;
         _disposed = true;
         _renewal.Dispose();
-        var catalog = Catalog;
-        if (!_committed)
-            Calls.Wait(() => catalog.Abort(Batch), "ending the batch");
-        if (!KeepsChanges)
-            Calls.Wait(() => catalog.Forget(Batch), "forgetting the run's corpus");
+        // not cancellable, and never throwing over the failure that may be unwinding through here; retried for a while,
+        // since the catalog may have been on a silo that just died (it comes back on another once the death is known).
+        // A batch the catalog does not hear end keeps the corpus until its lease runs out; its changes are dropped then.
+        var until = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (true)
+        {
+            try
+            {
+                if (!_committed)
+                {
+                    Catalog.Abort(Batch).Wait(TimeSpan.FromSeconds(30));
+                    if (_plan is not null)
+                        ClusterLog.Aborted(_logger, Batch);
+                }
+                if (!KeepsChanges)
+                    Catalog.Forget(Batch).Wait(TimeSpan.FromSeconds(30));
+                return;
+            }
+            catch (AggregateException e) when (DateTime.UtcNow < until)
+            {
+                ClusterLog.EndRetried(_logger, Batch, e.InnerException?.Message ?? e.Message);
+                Thread.Sleep(TimeSpan.FromSeconds(2));
+            }
+            catch (AggregateException e)
+            {
+                ClusterLog.EndFailed(_logger, Batch, Options.Lease.TotalSeconds, e.InnerException?.Message ?? e.Message);
+                return;
+            }
+        }
     }
 
     /// <summary>Extends the lease; a failure shows later, when the commit finds the lease gone.</summary>

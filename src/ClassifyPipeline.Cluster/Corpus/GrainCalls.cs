@@ -7,13 +7,20 @@ namespace ClassifyPipeline.Cluster.Corpus;
 /// cluster failure (a silo gone, a timeout, a grain's refusal) into one <see cref="CorpusStateException"/> that says
 /// what happened to the batch.
 /// </summary>
-internal sealed class GrainCalls(string corpus, int maxConcurrent, CancellationToken cancellationToken)
+/// <param name="lost">Cancelled when a silo leaves the cluster (<see cref="Hosting.ClusterWatch"/>): the batch fails then.</param>
+internal sealed class GrainCalls(string corpus, int maxConcurrent, CancellationToken cancellationToken, CancellationToken lost = default, Func<string?>? loss = null)
 {
+    private readonly CancellationToken _either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lost).Token;
+
     public T Wait<T>(Func<Task<T>> call, string what)
     {
         try
         {
-            return call().WaitAsync(cancellationToken).GetAwaiter().GetResult();
+            return call().WaitAsync(_either).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new CorpusStateException($"the cluster failed while {what} (corpus '{corpus}'): {loss?.Invoke() ?? "a silo left the cluster"}; run the batch again (a batch that did not commit left nothing behind; one that did is unchanged by a rerun)");
         }
         catch (Exception e) when (e is not OperationCanceledException and not CorpusStateException)
         {
@@ -31,7 +38,7 @@ internal sealed class GrainCalls(string corpus, int maxConcurrent, CancellationT
     public TResult[] ForAll<TItem, TResult>(IReadOnlyList<TItem> items, Func<TItem, Task<TResult>> call, string what)
     {
         var results = new TResult[items.Count];
-        Wait(() => Parallel.ForEachAsync(Enumerable.Range(0, items.Count), new ParallelOptions { MaxDegreeOfParallelism = maxConcurrent, CancellationToken = cancellationToken },
+        Wait(() => Parallel.ForEachAsync(Enumerable.Range(0, items.Count), new ParallelOptions { MaxDegreeOfParallelism = maxConcurrent, CancellationToken = _either },
             async (i, _) => results[i] = await call(items[i])), what);
         return results;
     }

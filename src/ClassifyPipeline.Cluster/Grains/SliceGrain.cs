@@ -60,12 +60,11 @@ public sealed class SliceGrain(
         foreach (var (id, stored) in Data.Documents)
         {
             if (stored.Doc.Bag is { } bag && !_hidden.Contains(id))
-                entries.Add(new ProbeIndex.Entry(id, stored.Doc.WindowTicks, false, false, idf.Vector(TermBag.Decode(bag)), stored.Doc));
+                entries.Add(new ProbeIndex.Entry(id, stored.Doc.WindowTicks, false, idf.Vector(TermBag.Decode(bag)), stored.Doc));
         }
-        var undated = IsUndatedSlice;
         foreach (var d in _staged)
-            entries.Add(new ProbeIndex.Entry(d.Id, d.WindowTicks, d.IsNew, undated, idf.Vector(TermBag.Decode(d.Bag)), null));
-        _index = new ProbeIndex(entries, idf, settings);
+            entries.Add(new ProbeIndex.Entry(d.Id, d.WindowTicks, d.IsNew, idf.Vector(TermBag.Decode(d.Bag)), null));
+        _index = new ProbeIndex(entries, idf, settings, IsUndatedSlice);
         return _token;
     }
 

@@ -9,7 +9,8 @@ namespace ClassifyPipeline.Cluster.Hosting;
 public static class ClientHost
 {
     /// <param name="localGateways">For a local cluster: its silos' gateway ports.</param>
-    public static IHost Build(ClusterConnectionOptions options, IReadOnlyList<int>? localGateways = null, Action<ILoggingBuilder>? logging = null)
+    /// <param name="watch">Told when a gateway (a silo) drops.</param>
+    public static IHost Build(ClusterConnectionOptions options, ClusterWatch watch, IReadOnlyList<int>? localGateways = null, Action<ILoggingBuilder>? logging = null)
     {
         var errors = options.Validate();
         if (errors.Count > 0)
@@ -35,6 +36,8 @@ public static class ClientHost
                 }
                 client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, SiloHost.ServiceId));
                 client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
+                client.AddGatewayCountChangedHandler((_, e) => watch.GatewaysChanged(e.PreviousNumberOfConnectedGateways, e.NumberOfConnectedGateways));
+                client.AddClusterConnectionLostHandler((_, _) => watch.GatewaysChanged(1, 0));
                 if (certificate is not null)
                     client.UseTls(certificate, o => ClusterTls.Configure(o, certificate));
             })

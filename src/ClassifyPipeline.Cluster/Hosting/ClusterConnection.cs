@@ -15,13 +15,17 @@ public sealed class ClusterConnection : IAsyncDisposable
     private readonly List<IHost> _silos;
     private readonly IHost _client;
 
-    private ClusterConnection(List<IHost> silos, IHost client)
+    private ClusterConnection(List<IHost> silos, IHost client, ClusterWatch watch)
     {
         _silos = silos;
         _client = client;
+        Watch = watch;
     }
 
     public IClusterClient Client => _client.Services.GetRequiredService<IClusterClient>();
+
+    /// <summary>Tells a running batch that a silo left.</summary>
+    public ClusterWatch Watch { get; }
 
     /// <summary>The silos this process runs (a local cluster's; none for a Redis cluster).</summary>
     public IReadOnlyList<IHost> Silos => _silos;
@@ -36,18 +40,25 @@ public sealed class ClusterConnection : IAsyncDisposable
             if (options.Address.Kind == ClusterKind.Local)
             {
                 var ports = FreePorts(2 * options.Address.LocalSilos);
+                // silos that live as long as one run: their leaving (gossip to silos already gone) is no news
+                var siloLogging = (Action<ILoggingBuilder>)(l =>
+                {
+                    logging?.Invoke(l);
+                    l.AddFilter("Orleans", LogLevel.Error);
+                });
                 for (var i = 0; i < options.Address.LocalSilos; i++)
                 {
-                    silos.Add(SiloHost.Build(options with { SiloPort = ports[2 * i], GatewayPort = ports[2 * i + 1] }, ports[0], logging));
+                    silos.Add(SiloHost.Build(options with { SiloPort = ports[2 * i], GatewayPort = ports[2 * i + 1] }, ports[0], siloLogging));
                     gateways.Add(ports[2 * i + 1]);
                 }
                 // the first silo is where the others meet: it starts first
                 await silos[0].StartAsync(cancellationToken);
                 await Task.WhenAll(silos.Skip(1).Select(s => s.StartAsync(cancellationToken)));
             }
-            client = ClientHost.Build(options, gateways, logging);
+            var watch = new ClusterWatch();
+            client = ClientHost.Build(options, watch, gateways, logging);
             await client.StartAsync(cancellationToken);
-            return new ClusterConnection(silos, client);
+            return new ClusterConnection(silos, client, watch);
         }
         catch
         {

@@ -28,8 +28,8 @@ public sealed record ClusterConnectionOptions
     /// <summary>Silos and clients with the same id form one cluster (several clusters can share a Redis server).</summary>
     public string ClusterId { get; init; } = "classify";
 
-    /// <summary>How long a grain call may take before it fails (Orleans's default is 30 s; a probe chunk of a large window takes longer on a busy machine).</summary>
-    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromMinutes(5);
+    /// <summary>How long a grain call may take before it fails (Orleans's default is 30 s; a probe chunk of a large window may take longer on a busy machine).</summary>
+    public TimeSpan CallTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
     /// <summary>Every problem with these options, in one list (empty when valid).</summary>
     public IReadOnlyList<string> Validate()

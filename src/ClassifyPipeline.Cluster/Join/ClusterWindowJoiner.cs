@@ -3,6 +3,8 @@ using ClassifyPipeline.Cluster.Grains;
 using ClassifyPipeline.Cluster.Model;
 using ClassifyPipeline.Corpus;
 using ClassifyPipeline.Dedup;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace ClassifyPipeline.Cluster.Join;
 
@@ -15,10 +17,13 @@ namespace ClassifyPipeline.Cluster.Join;
 /// (<see cref="ProbeIndex"/>) with the stored documents they reach; the stage orders them. Only the batch's
 /// articles and the pairs travel, never the window.
 /// </summary>
-public sealed class ClusterWindowJoiner : IWindowJoiner
+public sealed class ClusterWindowJoiner(ILogger? logger = null) : IWindowJoiner
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
     public JoinedWindow Join(WindowJoinRequest request, CancellationToken cancellationToken)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var session = request.Session as ClusterCorpusSession
             ?? throw new ArgumentException("the cluster joiner joins batches of a cluster corpus state", nameof(request));
         var layout = session.Layout;
@@ -53,9 +58,12 @@ public sealed class ClusterWindowJoiner : IWindowJoiner
             tokens[stageCalls[i].Key] = stagedTokens[i];
         }
 
+        var stageMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         try
         {
-            return Probe(request, session, ranges, tokens, window, cancellationToken);
+            var (joined, log) = Probe(request, session, ranges, tokens, window, cancellationToken);
+            ClusterLog.Joined(_logger, request.Batch.Count, staged.Count, stageMs, log.Probes, log.Grains, log.IndexMs, log.ProbeMs, joined.Pairs.Count, joined.Stored.Count);
+            return joined;
         }
         finally
         {
@@ -71,7 +79,7 @@ public sealed class ClusterWindowJoiner : IWindowJoiner
         }
     }
 
-    private static JoinedWindow Probe(WindowJoinRequest request, ClusterCorpusSession session, Dictionary<long, (long Min, long Max)> ranges,
+    private static (JoinedWindow Joined, (int Probes, int Grains, long IndexMs, long ProbeMs) Log) Probe(WindowJoinRequest request, ClusterCorpusSession session, Dictionary<long, (long Min, long Max)> ranges,
         Dictionary<string, Guid> tokens, long window, CancellationToken cancellationToken)
     {
         var layout = session.Layout;
@@ -108,9 +116,13 @@ public sealed class ClusterWindowJoiner : IWindowJoiner
         // 3. every grain probed builds its index with the batch's weights (shipped, not recomputed)
         var settings = new JoinSettings(request.Idf.Weights.ToArray(), request.Idf.SublinearTf, request.Threshold, window, from, to);
         var targets = probes.Keys.ToList();
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var joinTokens = session.Calls.ForAll(targets, k => Grain(session, k).Join(session.Batch, tokens.GetValueOrDefault(k), settings), "indexing the window");
         for (var i = 0; i < targets.Count; i++)
             tokens[targets[i]] = joinTokens[i];
+
+        var indexMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        started = System.Diagnostics.Stopwatch.GetTimestamp();
 
         // 4. probe in chunks; each pair comes from the one grain that owns it
         var calls = probes.SelectMany(p => p.Value.Chunk(session.Options.ChunkSize).Select(c => (Key: p.Key, Docs: c))).ToList();
@@ -124,6 +136,7 @@ public sealed class ClusterWindowJoiner : IWindowJoiner
             return answer;
         }, "joining the batch with its window");
         cancellationToken.ThrowIfCancellationRequested();
+        var probeMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
 
         var pairs = new List<WindowPair>();
         var reached = new Dictionary<string, CorpusDocument>(StringComparer.Ordinal);
@@ -137,7 +150,7 @@ public sealed class ClusterWindowJoiner : IWindowJoiner
                     reached[d.Id] = session.Remember(d).ToDocument();
             }
         }
-        return new JoinedWindow([.. reached.Values], pairs);
+        return (new JoinedWindow([.. reached.Values], pairs), (total, targets.Count, indexMs, probeMs));
     }
 
     private static ISliceGrain Grain(ClusterCorpusSession session, string key) => session.Grains.GetGrain<ISliceGrain>(key);

@@ -1,185 +1,139 @@
+using System.Numerics;
 using ClassifyPipeline.Cluster.Model;
 using ClassifyPipeline.Vectors;
 
 namespace ClassifyPipeline.Cluster.Join;
 
 /// <summary>
-/// One slice grain's part of a batch's join: an inverted index over its documents (stored ones with bags, and the
-/// batch's staged ones) in time order, probed by new batch articles. A probe accumulates its dot product with every
-/// document it shares a term with, among those within the window of it (all, for an undated probe); a document whose
-/// sum comes within a rounding margin of the threshold is verified with <see cref="SparseVector.Dot"/>, the exact
-/// cosine the local join computes (shared terms in ascending order, in double precision), so the pairs are the
-/// exhaustive search's, with the same cosines, wherever they are found.
+/// One slice grain's part of a batch's join: its documents (stored ones with bags, and the batch's staged ones)
+/// indexed in two <see cref="PostingLists"/> — the documents new to the state, and the others (stored, or in the
+/// batch unchanged) — probed by new batch articles. A probe meets the other documents within a window of it on
+/// either side (all in the batch's stored range, for an undated probe), and the new ones only before it in (window
+/// time, id) order (all dated ones, for an undated probe; in the undated grains, those before it by id). A document
+/// whose partial (float) sum plus the skipped bound comes within a rounding margin of the threshold is verified with the
+/// exact cosine the local join computes (the sum in double precision of the products over the indexed document's
+/// terms in ascending order), so the pairs and cosines are the exhaustive search's, wherever they are found.
 /// <para>
-/// Each pair is reported by exactly one grain: a pair of a new article and a stored (or unchanged) document by the
-/// grain that holds the document, when the article probes it; a pair of two new articles, which probe each other's
-/// grains, by the grain holding the one whose id sorts first, except that a dated new article and an undated one pair
-/// where the dated one is indexed (undated articles probe every grain; dated ones do not probe the undated grains).
+/// So each pair is reported by exactly one grain: a new article and an old document by the grain holding the
+/// document, when the article probes it; two new dated articles by the grain holding the earlier, when the later
+/// probes it; a new dated article and an undated one by the dated one's grain (undated articles probe every grain,
+/// dated ones never the undated grains); two undated ones by the undated grain holding the one whose id sorts first.
 /// </para>
 /// </summary>
 internal sealed class ProbeIndex
 {
-    // sums of the same products in another order differ by far less than this
-    private const double Margin = 1e-9;
+    // a float sum of k non-negative products whose exact total is at most 1 errs by at most about k·2⁻²⁴
+    private static float RoundingMargin(int terms) => Math.Max(1e-4f, terms * 1.2e-7f);
 
-    private readonly Entry[] _entries;
-    private readonly long[] _ticks;
-    private readonly int[] _start;
-    private readonly int[] _doc;
-    private readonly float[] _weight;
+    private readonly PostingLists _old;
+    private readonly PostingLists _new;
     private readonly IdfWeights _idf;
     private readonly JoinSettings _settings;
+    private readonly bool _undatedGrain;
 
-    public ProbeIndex(IEnumerable<Entry> entries, IdfWeights idf, JoinSettings settings)
+    // working memory is large (a float per term and per document): kept between probe calls, not made per task
+    private readonly System.Collections.Concurrent.ConcurrentBag<ProbeScratch> _scratch = [];
+
+    /// <param name="undatedGrain">True for one of the batch's undated grains: its entries are ordered by id alone.</param>
+    public ProbeIndex(IEnumerable<Entry> entries, IdfWeights idf, JoinSettings settings, bool undatedGrain)
     {
         _idf = idf;
         _settings = settings;
-        _entries = entries.ToArray();
-        Array.Sort(_entries, (a, b) => a.WindowTicks != b.WindowTicks ? a.WindowTicks.CompareTo(b.WindowTicks) : string.CompareOrdinal(a.Id, b.Id));
-        _ticks = _entries.Select(e => e.WindowTicks).ToArray();
-        var dims = idf.Count;
-        _start = new int[dims + 1];
-        foreach (var e in _entries)
-        {
-            foreach (var t in e.Vector.Indices)
-                _start[t + 1]++;
-        }
-        for (var t = 0; t < dims; t++)
-            _start[t + 1] += _start[t];
-        _doc = new int[_start[dims]];
-        _weight = new float[_start[dims]];
-        var fill = (int[])_start.Clone();
-        for (var e = 0; e < _entries.Length; e++)
-        {
-            var v = _entries[e].Vector;
-            for (var k = 0; k < v.Count; k++)
-            {
-                var at = fill[v.Indices[k]]++;
-                _doc[at] = e;
-                _weight[at] = v.Values[k];
-            }
-        }
+        _undatedGrain = undatedGrain;
+        var all = entries.Select(e => undatedGrain ? e with { WindowTicks = 0 } : e).ToArray();
+        Array.Sort(all, (a, b) => a.WindowTicks != b.WindowTicks ? a.WindowTicks.CompareTo(b.WindowTicks) : string.CompareOrdinal(a.Id, b.Id));
+        _old = new PostingLists(all.Where(e => !e.IsNew).ToArray(), idf.Count);
+        _new = new PostingLists(all.Where(e => e.IsNew).ToArray(), idf.Count);
     }
 
-    public int Count => _entries.Length;
+    public int Count => _old.Count + _new.Count;
 
     /// <summary>The pairs of these probes with the indexed documents that this grain reports, probe by probe.</summary>
     public ProbeAnswer Probe(IReadOnlyList<ProbeDoc> probes, CancellationToken cancellationToken = default)
     {
-        var found = new List<(int Entry, double Cosine)>?[probes.Count];
-        Parallel.For(0, probes.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            () => new Scratch(_entries.Length),
-            (p, _, scratch) =>
-            {
-                found[p] = Probe(probes[p], scratch);
-                return scratch;
-            },
-            _ => { });
+        var found = new List<(Entry Entry, double Cosine)>?[probes.Count];
+        // one probe at a time: a silo runs many grains at once, which keeps its cores busy
+        var scratch = _scratch.TryTake(out var s) ? s : new ProbeScratch(Math.Max(_old.Count, _new.Count), _idf.Count);
+        for (var p = 0; p < probes.Count; p++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            found[p] = Probe(probes[p], scratch);
+        }
+        _scratch.Add(scratch);
         var pairs = new List<FoundPair>();
         var reached = new Dictionary<string, DocRecord>(StringComparer.Ordinal);
         for (var p = 0; p < probes.Count; p++)
         {
             foreach (var (e, cosine) in found[p] ?? [])
             {
-                pairs.Add(new FoundPair(_entries[e].Id, probes[p].Id, cosine));
-                if (_entries[e].Stored is { } stored)
+                pairs.Add(new FoundPair(e.Id, probes[p].Id, cosine));
+                if (e.Stored is { } stored)
                     reached.TryAdd(stored.Id, stored);
             }
         }
         return new ProbeAnswer([.. pairs], [.. reached.Values]);
     }
 
-    private List<(int Entry, double Cosine)>? Probe(ProbeDoc y, Scratch scratch)
+    private List<(Entry, double)>? Probe(ProbeDoc y, ProbeScratch scratch)
     {
         var vector = _idf.Vector(TermBag.Decode(y.Bag));
-        if (vector.Count == 0 || _entries.Length == 0)
+        if (vector.Count == 0)
             return null;
-        var (lo, hi) = y.Undated ? (0, _entries.Length) : (LowerBound(_ticks, y.WindowTicks - _settings.WindowTicks), LowerBound(_ticks, y.WindowTicks + _settings.WindowTicks + 1));
-        if (lo >= hi)
-            return null;
-        var acc = scratch.Sums;
-        var touched = scratch.Touched;
-        touched.Clear();
+        var (window, from, to) = (_settings.WindowTicks, _settings.FromTicks, _settings.ToTicks);
+        var (oldLo, oldHi) = y.Undated ? (_old.AtOrAfter(from), _old.AtOrAfter(to + 1)) : (_old.AtOrAfter(y.WindowTicks - window), _old.AtOrAfter(y.WindowTicks + window + 1));
+        var (newLo, newHi) = _undatedGrain ? (0, _new.Before(0, y.Id))
+            : y.Undated ? (0, _new.Count)
+            : (_new.AtOrAfter(y.WindowTicks - window), _new.Before(y.WindowTicks, y.Id));
+
+        var dense = scratch.Dense;
         for (var k = 0; k < vector.Count; k++)
+            dense[vector.Indices[k]] = vector.Values[k];
+        List<(Entry, double)>? result = null;
+        foreach (var (lists, lo, hi) in new[] { (_old, oldLo, oldHi), (_new, newLo, newHi) })
         {
-            var t = vector.Indices[k];
-            var wy = (double)vector.Values[k];
-            var end = _start[t + 1];
-            for (var at = FirstAtOrAfter(_start[t], end, lo); at < end && _doc[at] < hi; at++)
+            if (lo >= hi)
+                continue;
+            var skipped = (float)lists.Accumulate(vector, lo, hi, _settings.Threshold, scratch);
+            var verifyFrom = (float)_settings.Threshold - RoundingMargin(vector.Count) - skipped;
+            var sums = scratch.Sums;
+            var cut = new Vector<float>(verifyFrom);
+            var width = Vector<float>.Count;
+            for (var i0 = lo; i0 < hi; i0 += width)
             {
-                var e = _doc[at];
-                if (acc[e] == 0)
-                    touched.Add(e);
-                acc[e] += _weight[at] * wy;
+                if (i0 + width <= hi && i0 + width <= sums.Length)
+                {
+                    var block = new Vector<float>(sums, i0);
+                    if (!Vector.GreaterThanOrEqualAny(block, cut))
+                    {
+                        if (block != Vector<float>.Zero)
+                            Vector<float>.Zero.CopyTo(sums, i0);
+                        continue;
+                    }
+                }
+                for (var e = i0; e < Math.Min(hi, i0 + width); e++)
+                {
+                    var sum = sums[e];
+                    sums[e] = 0;
+                    if (sum <= 0 || sum < verifyFrom || lists.Entries[e].Id == y.Id)
+                        continue;
+                    // the local join's sum: over the indexed document's terms, in ascending order, in double precision
+                    var x = lists.Entries[e];
+                    var xv = x.Vector;
+                    double cosine = 0;
+                    for (var k = 0; k < xv.Count; k++)
+                        cosine += (double)xv.Values[k] * dense[xv.Indices[k]];
+                    if (cosine >= _settings.Threshold)
+                        (result ??= []).Add((x, Math.Min(1.0, cosine)));
+                }
             }
         }
-        List<(int, double)>? result = null;
-        foreach (var e in touched)
-        {
-            var sum = acc[e];
-            acc[e] = 0;
-            if (sum < _settings.Threshold - Margin || !Reports(_entries[e], y))
-                continue;
-            var cosine = _entries[e].Vector.Dot(vector);
-            if (cosine >= _settings.Threshold)
-                (result ??= []).Add((e, Math.Min(1.0, cosine)));
-        }
+        for (var k = 0; k < vector.Count; k++)
+            dense[vector.Indices[k]] = 0;
         return result;
-    }
-
-    /// <summary>Whether this grain reports the pair of indexed document <paramref name="x"/> and probe <paramref name="y"/> (see the class summary).</summary>
-    private bool Reports(Entry x, ProbeDoc y)
-    {
-        if (x.Id == y.Id)
-            return false;
-        if (x.Stored is not null && y.Undated && (x.WindowTicks < _settings.FromTicks || x.WindowTicks > _settings.ToTicks))
-            return false;
-        if (!x.IsNew)
-            return true;
-        if (x.Undated && !y.Undated)
-            throw new InvalidOperationException($"a dated article ({y.Id}) probed the undated articles of the batch");
-        return x.Undated != y.Undated || string.CompareOrdinal(x.Id, y.Id) < 0;
-    }
-
-    /// <summary>The first position in the sorted <paramref name="values"/> at or above <paramref name="target"/>.</summary>
-    private static int LowerBound(long[] values, long target)
-    {
-        int lo = 0, hi = values.Length;
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (values[mid] < target)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
-    }
-
-    /// <summary>The first posting in [lo, hi) whose document is at least <paramref name="target"/>.</summary>
-    private int FirstAtOrAfter(int lo, int hi, int target)
-    {
-        while (lo < hi)
-        {
-            var mid = (lo + hi) >>> 1;
-            if (_doc[mid] < target)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
     }
 
     /// <summary>A document of the index.</summary>
     /// <param name="IsNew">A batch article with terms new to the state (stored and unchanged batch documents are not).</param>
-    /// <param name="Undated">A batch article without a published time (held by the batch's undated grains).</param>
     /// <param name="Stored">The stored document (null for a staged batch article).</param>
-    public sealed record Entry(string Id, long WindowTicks, bool IsNew, bool Undated, SparseVector Vector, DocRecord? Stored);
-
-    private sealed class Scratch(int count)
-    {
-        public double[] Sums { get; } = new double[count];
-
-        public List<int> Touched { get; } = [];
-    }
+    public sealed record Entry(string Id, long WindowTicks, bool IsNew, SparseVector Vector, DocRecord? Stored);
 }

@@ -63,6 +63,45 @@ public sealed class ClusterStateTests(LocalClusterFixture cluster) : IClassFixtu
         Assert.Contains(local.Documents.GroupBy(d => d.StoryId), g => g.Count() > 2);
     }
 
+    [SkippableFact]
+    public void Run_DevelopmentStoriesThroughLocalCluster_SameAsSingleMachine()
+    {
+        ClusterTestData.SkipUnlessData();
+        using var temp = new TempDirectory();
+        var input = ClusterTestData.Fnc1(temp.Path);
+        var options = ClusterTestData.Options();
+        var expected = new PipelineRunner(options, NullLogger.Instance).Run([input]);
+        // no corpus name: a corpus of its own for the run (these articles are undated: they meet in the undated grains)
+        var state = new ClusterCorpusState(cluster.Client, new ClusterStateOptions(), options.Dedup.WindowDays, watch: cluster.Connection.Watch);
+        var actual = new PipelineRunner(options, NullLogger.Instance, state: state, joiner: state.Joiner).Run([input]);
+
+        Assert.Equal(StateTestData.Outputs(expected), StateTestData.Outputs(actual));
+        Assert.InRange(expected.Articles.Count, 1500, 2000);
+        Assert.True(expected.Stories.Count(s => s.Members.Count > 1) > 100);
+    }
+
+    [SkippableFact]
+    public void Run_Generated20kInTwoBatchesThroughLocalCluster_SameAsSingleMachine()
+    {
+        ClusterTestData.SkipUnlessData();
+        using var temp = new TempDirectory();
+        // a one-day window over seven days of articles: several slices, and the first days settle during the second batch
+        var options = ClusterTestData.Options(windowDays: 1);
+        var batches = ClusterTestData.Generated(temp.Path, 20_000, 2);
+        using var local = new InMemoryCorpusState();
+        var state = new ClusterCorpusState(cluster.Client, new ClusterStateOptions { Corpus = "gen-" + Guid.NewGuid().ToString("N")[..8] }, options.Dedup.WindowDays, watch: cluster.Connection.Watch);
+        foreach (var batch in batches)
+        {
+            var expected = new PipelineRunner(options, NullLogger.Instance, state: local).Run([batch]);
+            var actual = new PipelineRunner(options, NullLogger.Instance, state: state, joiner: state.Joiner).Run([batch]);
+            Assert.Equal(StateTestData.Outputs(expected), StateTestData.Outputs(actual));
+        }
+        using var session = state.Begin();
+        var stored = session.LoadDocuments(local.Documents.Select(d => d.Id).ToList());
+        Assert.Equal(local.Documents.Select(d => (d.Id, d.StoryId, d.DuplicateOf)).Order(), stored.Select(d => (d.Id, d.StoryId, d.DuplicateOf)).Order());
+        Assert.Contains(local.Documents, d => d.Bag is null);
+    }
+
     private static List<(string, string, double)> Edges(ICorpusSession session, IReadOnlyCollection<string> ids) =>
         session.LoadEdges(ids).Select(e => (e.From, e.To, e.Cosine)).Order().ToList();
 }
