@@ -15,12 +15,16 @@ public sealed class ClusterConnection : IAsyncDisposable
     private readonly List<IHost> _silos;
     private readonly IHost _client;
 
-    private ClusterConnection(List<IHost> silos, IHost client, ClusterWatch watch)
+    private ClusterConnection(List<IHost> silos, IHost client, ClusterWatch watch, IReadOnlyList<int> gateways)
     {
         _silos = silos;
         _client = client;
         Watch = watch;
+        Gateways = gateways;
     }
+
+    /// <summary>The gateway ports of the silos this process runs (a local cluster's), on loopback.</summary>
+    public IReadOnlyList<int> Gateways { get; }
 
     public IClusterClient Client => _client.Services.GetRequiredService<IClusterClient>();
 
@@ -57,8 +61,8 @@ public sealed class ClusterConnection : IAsyncDisposable
             }
             var watch = new ClusterWatch();
             client = ClientHost.Build(options, watch, gateways, logging);
-            await client.StartAsync(cancellationToken);
-            return new ClusterConnection(silos, client, watch);
+            await Connect(client, options, cancellationToken);
+            return new ClusterConnection(silos, client, watch, gateways);
         }
         catch
         {
@@ -68,6 +72,21 @@ public sealed class ClusterConnection : IAsyncDisposable
     }
 
     public async ValueTask DisposeAsync() => await Stop(_client, _silos);
+
+    /// <summary>Starts a client host, giving up after the connect timeout with a message that says what to check.</summary>
+    public static async Task Connect(IHost client, ClusterConnectionOptions options, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.ConnectTimeout);
+        try
+        {
+            await client.StartAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"no silo of cluster '{options.ClusterId}' at {options.Address} accepted this client within {options.ConnectTimeout.TotalSeconds:0} s: are the silos running, and is --tls the cluster's certificate (or absent when the cluster has none)?");
+        }
+    }
 
     private static async Task Stop(IHost? client, List<IHost> silos)
     {

@@ -31,6 +31,9 @@ public sealed record ClusterConnectionOptions
     /// <summary>How long a grain call may take before it fails (Orleans's default is 30 s; a probe chunk of a large window may take longer on a busy machine).</summary>
     public TimeSpan CallTimeout { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>How long a client waits for a gateway to accept it (a silo refuses a client without the cluster's certificate, and the client would otherwise keep trying).</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Every problem with these options, in one list (empty when valid).</summary>
     public IReadOnlyList<string> Validate()
     {
@@ -47,8 +50,8 @@ public sealed record ClusterConnectionOptions
             errors.Add($"--cluster-id '{ClusterId}' must be letters, digits, '-', '_' or '.'");
         if (Address.Kind == ClusterKind.Local && RedisPassword is not null)
             errors.Add("a Redis password is for --cluster redis=HOST:PORT, not a local cluster");
-        if (CallTimeout <= TimeSpan.Zero)
-            errors.Add("the call timeout must be positive");
+        if (CallTimeout <= TimeSpan.Zero || ConnectTimeout <= TimeSpan.Zero)
+            errors.Add("the call and connect timeouts must be positive");
         return errors;
     }
 }

@@ -62,6 +62,8 @@ public static class SiloHost
                     o.GatewayListeningEndpoint = new IPEndPoint(options.BindAddress, gatewayPort);
                 });
                 silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.CallTimeout);
+                // a probe chunk is seconds of arithmetic in one grain turn, by design: not worth a warning each time
+                silo.Configure<SchedulingOptions>(o => o.TurnWarningLengthThreshold = TimeSpan.FromSeconds(30));
                 if (certificate is not null)
                     silo.UseTls(certificate, o => ClusterTls.Configure(o, certificate));
             })
