@@ -25,7 +25,10 @@ public sealed class ClusterCli
         Address = new Option<string?>("--address") { Description = "The address this silo listens on and announces (default 127.0.0.1: reachable from this machine only)" };
         SiloPort = new Option<int>("--silo-port") { Description = "Silo-to-silo port (default 11111)" };
         GatewayPort = new Option<int>("--gateway-port") { Description = "Client gateway port (default 30000)" };
+        Parts = new Option<int>("--parts") { Description = "Grains per time slice when the corpus is created (a kept corpus keeps its own): more spread one slice's join over more silos, fewer cost less per article", DefaultValueFactory = _ => 4 };
     }
+
+    public Option<int> Parts { get; }
 
     public Option<string?> Cluster { get; }
 
@@ -52,7 +55,7 @@ public sealed class ClusterCli
     public static ClusterCli ForRun(Command command)
     {
         var cli = new ClusterCli(silo: false);
-        foreach (var option in new Option[] { cli.Cluster, cli.Tls, cli.ClusterId, cli.RedisPasswordFile })
+        foreach (var option in new Option[] { cli.Cluster, cli.Tls, cli.ClusterId, cli.RedisPasswordFile, cli.Parts })
             command.Add(option);
         return cli;
     }

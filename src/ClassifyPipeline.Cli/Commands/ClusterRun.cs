@@ -32,6 +32,15 @@ internal static class ClusterRun
         }
     }
 
-    public static ClusterCorpusState State(ClusterConnection connection, string? corpus, PipelineOptions options, ILogger logger) =>
-        new(connection.Client, new ClusterStateOptions { Corpus = corpus }, options.Dedup.WindowDays, logger, connection.Watch);
+    public static ClusterCorpusState State(ClusterConnection connection, string? corpus, int parts, PipelineOptions options, ILogger logger)
+    {
+        try
+        {
+            return new ClusterCorpusState(connection.Client, new ClusterStateOptions { Corpus = corpus, PartsPerSlice = parts }, options.Dedup.WindowDays, logger, connection.Watch);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliError(ExitCodes.Usage, e.Message);
+        }
+    }
 }

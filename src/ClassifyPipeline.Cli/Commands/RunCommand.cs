@@ -38,11 +38,11 @@ public static class RunCommand
         };
         var cluster = ClusterCli.ForRun(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.Run(context, ct =>
-            Execute(context, parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(config), parse.GetValue(state), cluster.Read(parse), ct), cancellationToken));
+            Execute(context, parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(config), parse.GetValue(state), cluster.Read(parse), parse.GetValue(cluster.Parts), ct), cancellationToken));
         return command;
     }
 
-    private static async Task<int> Execute(CliContext context, string[] inputs, string outDir, string? configPath, string? stateDir, ClusterConnectionOptions? cluster, CancellationToken cancellationToken)
+    private static async Task<int> Execute(CliContext context, string[] inputs, string outDir, string? configPath, string? stateDir, ClusterConnectionOptions? cluster, int parts, CancellationToken cancellationToken)
     {
         var logger = context.LoggerFactory.CreateLogger("ClassifyPipeline.Run");
         var options = LoadOptions(configPath);
@@ -58,7 +58,7 @@ public static class RunCommand
         try
         {
             await using var connection = cluster is null ? null : await ClusterRun.Connect(context, cluster, stateDir, cancellationToken);
-            using ICorpusState? store = connection is not null ? ClusterRun.State(connection, stateDir, options, logger) : stateDir is null ? null : SqliteCorpusState.Open(stateDir, options.State);
+            using ICorpusState? store = connection is not null ? ClusterRun.State(connection, stateDir, parts, options, logger) : stateDir is null ? null : SqliteCorpusState.Open(stateDir, options.State);
             var runner = new PipelineRunner(options, logger, context.Time, topics, stances, store, (store as ClusterCorpusState)?.Joiner);
             result = runner.Run(files, new StderrProgress(context.Error, context.Time), cancellationToken);
         }
