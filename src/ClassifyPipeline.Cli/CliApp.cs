@@ -15,6 +15,7 @@ public static class CliApp
         {
             RunCommand.Create(context),
             ExtractCommand.Create(context),
+            SiloCommand.Create(context),
             TrainCommand.Create(context),
             PredictCommand.Create(context),
             EvalCommand.Create(context),

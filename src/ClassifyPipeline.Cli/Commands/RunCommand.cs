@@ -7,6 +7,8 @@ using ClassifyPipeline.Cli.Commands.Stance;
 using ClassifyPipeline.Cli.Commands.Topic;
 using ClassifyPipeline.Cli.Configuration;
 using ClassifyPipeline.Cli.Hosting;
+using ClassifyPipeline.Cluster.Corpus;
+using ClassifyPipeline.Cluster.Hosting;
 using ClassifyPipeline.Ingest;
 using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.Reports;
@@ -15,7 +17,11 @@ using Microsoft.Extensions.Logging;
 
 namespace ClassifyPipeline.Cli.Commands;
 
-/// <summary><c>classify run &lt;input&gt;... [--out DIR] [--config FILE] [--state DIR]</c>: the whole pipeline, written into a run folder.</summary>
+/// <summary>
+/// <c>classify run &lt;input&gt;... [--out DIR] [--config FILE] [--state DIR] [--cluster ADDRESS]</c>: the whole pipeline,
+/// written into a run folder. With <c>--cluster</c> the corpus state and the batch's join live in the cluster, and
+/// <c>--state</c> names the corpus there.
+/// </summary>
 public static class RunCommand
 {
     public const string DefaultConfigFile = "pipeline.json";
@@ -25,17 +31,18 @@ public static class RunCommand
         var inputs = new Argument<string[]>("input") { Description = $"Files, folders or glob patterns ({ArticleIngestor.KnownKinds})", Arity = ArgumentArity.OneOrMore };
         var output = new Option<string>("--out") { Description = "The run folder to write", DefaultValueFactory = _ => "out" };
         var config = new Option<string?>("--config") { Description = $"The configuration file (default: ./{DefaultConfigFile} when present, else built-in defaults)" };
-        var state = new Option<string?>("--state") { Description = "A state folder (created when missing): compare with earlier batches, keep story ids, grow corpus statistics" };
+        var state = new Option<string?>("--state") { Description = "A state folder (created when missing): compare with earlier batches, keep story ids, grow corpus statistics; with --cluster, the corpus name in the cluster" };
         var command = new Command("run", "Run the whole pipeline over the inputs and write articles.jsonl, stories.jsonl, rejected.jsonl, report.md, report.html and run.json")
         {
             inputs, output, config, state,
         };
+        var cluster = ClusterCli.ForRun(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.Run(context, ct =>
-            Execute(context, parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(config), parse.GetValue(state), ct), cancellationToken));
+            Execute(context, parse.GetValue(inputs)!, parse.GetValue(output)!, parse.GetValue(config), parse.GetValue(state), cluster.Read(parse), parse.GetValue(cluster.Parts), ct), cancellationToken));
         return command;
     }
 
-    private static Task<int> Execute(CliContext context, string[] inputs, string outDir, string? configPath, string? stateDir, CancellationToken cancellationToken)
+    private static async Task<int> Execute(CliContext context, string[] inputs, string outDir, string? configPath, string? stateDir, ClusterConnectionOptions? cluster, int parts, CancellationToken cancellationToken)
     {
         var logger = context.LoggerFactory.CreateLogger("ClassifyPipeline.Run");
         var options = LoadOptions(configPath);
@@ -50,8 +57,9 @@ public static class RunCommand
         RunResult result;
         try
         {
-            using var store = stateDir is null ? null : SqliteCorpusState.Open(stateDir, options.State);
-            var runner = new PipelineRunner(options, logger, context.Time, topics, stances, store);
+            await using var connection = cluster is null ? null : await ClusterRun.Connect(context, cluster, stateDir, cancellationToken);
+            using ICorpusState? store = connection is not null ? ClusterRun.State(connection, stateDir, parts, options, logger) : stateDir is null ? null : SqliteCorpusState.Open(stateDir, options.State);
+            var runner = new PipelineRunner(options, logger, context.Time, topics, stances, store, (store as ClusterCorpusState)?.Joiner);
             result = runner.Run(files, new StderrProgress(context.Error, context.Time), cancellationToken);
         }
         catch (CorpusStateException e)
@@ -69,7 +77,7 @@ public static class RunCommand
 
         context.Output.WriteLine(Path.GetFullPath(outDir));
         context.Error.WriteLine($"{result.Articles.Count} articles, {result.Stories.Count} stories, {result.Rejections.Count} rejected → {outDir}");
-        return Task.FromResult(ExitCodes.Ok);
+        return ExitCodes.Ok;
     }
 
     /// <summary>

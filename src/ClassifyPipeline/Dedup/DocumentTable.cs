@@ -34,8 +34,11 @@ internal sealed class DocumentTable
     public DateTimeOffset? LatestBatchTime =>
         _rows.Where(r => r.BatchIndex >= 0 && r.Published is not null).Select(r => (DateTimeOffset?)r.WindowTime).Max();
 
+    /// <param name="loadWindow">Where the stored documents of [from, to] come from, given the batch's rows (null: all of
+    /// them from <paramref name="session"/>; an <see cref="IWindowJoiner"/> gives only those its join reached).</param>
     public static DocumentTable Build(IReadOnlyList<BatchDocument> batch, TermBag[] bags, BatchStatus[] status,
-        IReadOnlyDictionary<string, CorpusDocument> existing, ICorpusSession session, double windowDays, DateTimeOffset now)
+        IReadOnlyDictionary<string, CorpusDocument> existing, ICorpusSession session, double windowDays, DateTimeOffset now,
+        Func<IReadOnlyList<Row>, DateTimeOffset, DateTimeOffset, IReadOnlyList<CorpusDocument>>? loadWindow = null)
     {
         var rows = new List<Row>(batch.Count);
         var from = DateTimeOffset.MaxValue;
@@ -56,7 +59,8 @@ internal sealed class DocumentTable
         {
             var window = TimeSpan.FromDays(windowDays);
             var inBatch = new HashSet<string>(batch.Select(b => b.Id), StringComparer.Ordinal);
-            foreach (var d in session.LoadWindow(Subtract(from, window), Add(to, window)))
+            var (lo, hi) = (Subtract(from, window), Add(to, window));
+            foreach (var d in loadWindow is null ? session.LoadWindow(lo, hi) : loadWindow(rows, lo, hi))
             {
                 if (!inBatch.Contains(d.Id))
                     rows.Add(new Row(d.Id, d.Published?.Instant, d.WindowTime, false, d.Bag, -1, d));
@@ -72,6 +76,28 @@ internal sealed class DocumentTable
             return c != 0 ? c : a.Key.CompareTo(b.Key);
         });
         return new DocumentTable(ordered, batch);
+    }
+
+    /// <summary>Pairs given by id as pairs of positions (i &lt; j), ordered by j then i as <see cref="WindowJoin.Find"/> orders them.</summary>
+    public List<(int I, int J, double Cosine)> Positions(IReadOnlyList<WindowPair> pairs)
+    {
+        var position = new Dictionary<string, int>(_rows.Length, StringComparer.Ordinal);
+        for (var p = 0; p < _rows.Length; p++)
+            position[_rows[p].Id] = p;
+        var result = new List<(int I, int J, double Cosine)>(pairs.Count);
+        foreach (var (a, b, cosine) in pairs)
+        {
+            if (!position.TryGetValue(a, out var i) || !position.TryGetValue(b, out var j) || i == j)
+                throw new InvalidOperationException($"the window join returned a pair ({a}, {b}) outside the batch's table");
+            result.Add(i < j ? (i, j, cosine) : (j, i, cosine));
+        }
+        result.Sort((x, y) => x.J != y.J ? x.J.CompareTo(y.J) : x.I.CompareTo(y.I));
+        for (var k = 1; k < result.Count; k++)
+        {
+            if (result[k].I == result[k - 1].I && result[k].J == result[k - 1].J)
+                throw new InvalidOperationException($"the window join returned the pair ({_rows[result[k].I].Id}, {_rows[result[k].J].Id}) twice");
+        }
+        return result;
     }
 
     private static DateTimeOffset Subtract(DateTimeOffset t, TimeSpan span) => t - DateTimeOffset.MinValue < span ? DateTimeOffset.MinValue : t - span;

@@ -23,7 +23,8 @@ namespace ClassifyPipeline.Dedup;
 /// </list>
 /// A batch's cost follows the batch and its window, not the corpus.
 /// </summary>
-public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, ILogger logger, TimeProvider? time = null)
+/// <param name="joiner">Runs step 3 where the window lives (<see cref="IWindowJoiner"/>); null: locally, with <see cref="WindowJoin"/>.</param>
+public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, ILogger logger, TimeProvider? time = null, IWindowJoiner? joiner = null)
 {
     /// <summary>The state setting that holds the latest published time of any article stored.</summary>
     public const string LatestSetting = "latestPublished";
@@ -84,14 +85,21 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
         }
         var idf = statistics.Weights(vectorize);
 
-        var table = DocumentTable.Build(batch, bags, status, existing, session, dedup.WindowDays, now);
+        var threshold = Math.Min(dedup.StoryThreshold, dedup.DuplicateThreshold);
+        JoinedWindow? remote = null;
+        var table = DocumentTable.Build(batch, bags, status, existing, session, dedup.WindowDays, now, joiner is null ? null : (rows, from, to) =>
+        {
+            var request = new WindowJoinRequest(session, rows.Select(r => new WindowJoinRow(r.Id, r.Published, r.WindowTime, r.IsNew, r.Bag!, r.Stored)).ToList(),
+                from, to, idf, merge.Terms.Count, threshold, TimeSpan.FromDays(dedup.WindowDays), dedup.MaxDegreeOfParallelism, Joined(progress, batch.Count));
+            remote = joiner.Join(request, cancellationToken);
+            return remote.Stored;
+        });
         DedupLog.Loaded(logger, stored.DocumentCount, table.Count - batch.Count, dedup.WindowDays,
             status.Count(s => s == BatchStatus.New), status.Count(s => s == BatchStatus.Changed), status.Count(s => s == BatchStatus.Unchanged));
 
-        var joined = progress is null ? null : new SynchronousProgress<int>(n => progress.Report(new RunProgress("dedup", n, table.Count)));
-        var pairs = WindowJoin.Find(table.JoinDocuments, p => idf.Vector(table.Bag(p)!), merge.Terms.Count,
-            Math.Min(dedup.StoryThreshold, dedup.DuplicateThreshold), TimeSpan.FromDays(dedup.WindowDays),
-            dedup.MaxDegreeOfParallelism > 0 ? dedup.MaxDegreeOfParallelism : -1, joined, cancellationToken);
+        var pairs = remote is not null ? table.Positions(remote.Pairs) : WindowJoin.Find(table.JoinDocuments, p => idf.Vector(table.Bag(p)!), merge.Terms.Count,
+            threshold, TimeSpan.FromDays(dedup.WindowDays), dedup.MaxDegreeOfParallelism > 0 ? dedup.MaxDegreeOfParallelism : -1,
+            Joined(progress, table.Count), cancellationToken);
 
         progress?.Report(new RunProgress("stories", 0, null));
         var latestStored = session.GetSetting(LatestSetting) is { } text ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
@@ -110,6 +118,9 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
             DedupLog.Aliased(logger, alias, target);
         return outcome.Result;
     }
+
+    private static SynchronousProgress<int>? Joined(IProgress<RunProgress>? progress, int total) =>
+        progress is null ? null : new SynchronousProgress<int>(n => progress.Report(new RunProgress("dedup", n, total)));
 
     /// <summary>Stored terms are only comparable when the text was cleaned and analyzed the same way.</summary>
     private static void CheckSettings(ICorpusSession session, IReadOnlyDictionary<string, object> settings)

@@ -24,9 +24,11 @@ public sealed class PipelineRunner
     private readonly IStanceClassifier? _stances;
 
     private readonly ICorpusState? _state;
+    private readonly IWindowJoiner? _joiner;
 
     /// <param name="state">The persistent corpus state (<c>--state DIR</c>); null for a run that stands alone.</param>
-    public PipelineRunner(PipelineOptions options, ILogger logger, TimeProvider? time = null, ITopicClassifier? topics = null, IStanceClassifier? stances = null, ICorpusState? state = null)
+    /// <param name="joiner">Joins the batch with its window where the state keeps it (a cluster); null: in this process.</param>
+    public PipelineRunner(PipelineOptions options, ILogger logger, TimeProvider? time = null, ITopicClassifier? topics = null, IStanceClassifier? stances = null, ICorpusState? state = null, IWindowJoiner? joiner = null)
     {
         var errors = OptionsValidator.Validate(options);
         if (errors.Count > 0)
@@ -37,6 +39,7 @@ public sealed class PipelineRunner
         _topics = topics;
         _stances = stances;
         _state = state;
+        _joiner = joiner;
     }
 
     /// <summary>Articles read, cleaned and analyzed together, and later cleaned and labeled together.</summary>
@@ -151,7 +154,7 @@ public sealed class PipelineRunner
         using var ephemeral = _state is null ? new InMemoryCorpusState(keepsChanges: false) : null;
         using var session = (_state ?? ephemeral!).Begin(cancellationToken);
         var settings = new Dictionary<string, object> { ["clean"] = _options.Clean, ["analysis"] = _options.Analysis };
-        var result = new StoryStage(_options.Dedup, _options.Vectorize, _logger, _time)
+        var result = new StoryStage(_options.Dedup, _options.Vectorize, _logger, _time, _joiner)
             .Run(documents, terms.Vocabulary(), session, settings, progress, cancellationToken);
         if (_state is not null)
             session.Commit();

@@ -18,6 +18,12 @@ public sealed class IdfWeights
 
     public int Count => _idf.Length;
 
+    /// <summary>The weight of every term by id (0: left out), to ship the weighting to where documents are: recomputing
+    /// it elsewhere could round <c>log</c> differently.</summary>
+    public ReadOnlySpan<float> Weights => _idf;
+
+    public bool SublinearTf => _sublinear;
+
     public float this[int term] => _idf[term];
 
     /// <summary>The weights of terms whose document frequencies are <paramref name="df"/> (by id) among <paramref name="documents"/> documents.</summary>
@@ -34,6 +40,9 @@ public sealed class IdfWeights
         }
         return new IdfWeights(idf, options.SublinearTf);
     }
+
+    /// <summary>A weighting shipped as its <see cref="Weights"/> (taken, not copied).</summary>
+    public static IdfWeights FromWeights(float[] weights, bool sublinearTf) => new(weights, sublinearTf);
 
     /// <summary>The unit TF-IDF vector of a bag (term ids index this weighting).</summary>
     public SparseVector Vector(TermBag bag)
