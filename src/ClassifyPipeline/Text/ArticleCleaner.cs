@@ -108,12 +108,16 @@ public sealed class ArticleCleaner
         return words >= ParagraphWords && end.Length > 0 && end[^1] is '.' or '!' or '?' or '…' or ':' or '。';
     }
 
-    private string Normalize(string text) => _options.Normalization switch
+    private string Normalize(string text)
     {
-        UnicodeNormalization.Nfc => text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC),
-        UnicodeNormalization.Nfkc => text.Normalize(NormalizationForm.FormKC),
-        _ => text,
-    };
+        text = LoneSurrogates.Replace(text);
+        return _options.Normalization switch
+        {
+            UnicodeNormalization.Nfc => text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC),
+            UnicodeNormalization.Nfkc => text.Normalize(NormalizationForm.FormKC),
+            _ => text,
+        };
+    }
 
     /// <summary>Collapses white space (including no-break spaces) and drops control characters.</summary>
     internal static string NormalizeLine(string line)

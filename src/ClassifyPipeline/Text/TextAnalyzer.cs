@@ -48,6 +48,7 @@ public sealed class TextAnalyzer
     private void AddTerms(string text, List<string> terms)
     {
         // matching folds compatibility forms ("ﬁ" → "fi", full-width letters), whatever form the cleaned text keeps
+        text = LoneSurrogates.Replace(text);
         if (!text.IsNormalized(NormalizationForm.FormKC))
             text = text.Normalize(NormalizationForm.FormKC);
         _words.Clear();
