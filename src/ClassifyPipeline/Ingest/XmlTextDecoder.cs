@@ -23,18 +23,13 @@ public static partial class XmlTextDecoder
         var declared = DeclaredEncoding(bytes);
         if (declared is null)
             return TextDecoder.Decode(bytes);
-        // A one-byte encoding declared over bytes that are valid UTF-8 and not all ASCII: the declaration is stale
-        // (the feed was re-encoded and kept its old header). Such bytes are almost never meant as Latin-1 ("Ã¼").
-        if (Find(declared) is { IsSingleByte: true } single && single.CodePage != 65001
-            && bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 && System.Text.Unicode.Utf8.IsValid(bytes))
-            return new DecodeResult(new UTF8Encoding(false).GetString(bytes), $"UTF-8 (declared {declared}, but the bytes are UTF-8)", null);
         return WithDeclared(bytes, declared, "XML declaration");
     }
 
     /// <summary>
     /// Decodes an HTML page: a BOM wins; then the charset of a <c>&lt;meta charset&gt;</c> or
-    /// <c>&lt;meta http-equiv="Content-Type" content="…; charset=…"&gt;</c> in the first 2048 bytes; then UTF-8
-    /// with the Latin-1 fallback.
+    /// <c>&lt;meta http-equiv="Content-Type" content="…; charset=…"&gt;</c> in the first 2048 bytes (unless the bytes
+    /// are valid UTF-8, which wins over a declared legacy charset); then UTF-8 with the Latin-1 fallback.
     /// </summary>
     public static DecodeResult DecodeHtml(ReadOnlySpan<byte> bytes)
     {
@@ -51,6 +46,11 @@ public static partial class XmlTextDecoder
             return TextDecoder.Decode(bytes);
         if (TextDecoder.LooksBinary(bytes))
             return new DecodeResult(null, null, "binary content (NUL or control bytes), not text");
+        // A legacy encoding declared over bytes that are valid UTF-8 and not all ASCII: the declaration is stale (the page
+        // or feed was re-encoded and kept its old header, as qq.com's "gb2312" pages). Text really written in Latin-1,
+        // Windows-125x or GBK is almost never valid UTF-8 once it holds a few non-ASCII characters.
+        if (bytes.IndexOfAnyInRange((byte)0x80, (byte)0xFF) >= 0 && System.Text.Unicode.Utf8.IsValid(bytes))
+            return new DecodeResult(new UTF8Encoding(false).GetString(bytes), $"UTF-8 (declared {declared}, but the bytes are UTF-8)", null);
         var encoding = Find(declared);
         // UTF-16/32 named in a file whose bytes are one-byte ASCII-compatible (we got here without a BOM
         // or UTF-16 start) is a wrong declaration: read the bytes as they are.
