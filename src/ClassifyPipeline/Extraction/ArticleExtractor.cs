@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Ingest;
 using ClassifyPipeline.Text;
@@ -38,14 +37,7 @@ public sealed class ArticleExtractor
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
-            if (path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase))
-            {
-                using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
-                using var plain = new MemoryStream();
-                gzip.CopyTo(plain);
-                bytes = plain.ToArray();
-            }
+            bytes = GzipInput.ReadAll(path, Array.MaxLength)!;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

@@ -27,10 +27,10 @@ public sealed class ArticleIngestor
          new FeedReader(options.MaxItemChars), new HtmlArticleReader()];
 
     /// <summary>The file kinds the default readers take, for messages.</summary>
-    public const string KnownKinds = ".txt, .jsonl, .ndjson, .csv, .rss, .atom, .rdf, .xml, .html or .htm";
+    public const string KnownKinds = ".txt, .jsonl, .ndjson, .csv, .rss, .atom, .rdf, .xml, .html or .htm, each also gzip-compressed as .gz";
 
     /// <summary>True when some reader takes files with this name.</summary>
-    public bool Handles(string path) => _readers.Any(r => r.CanRead(path));
+    public bool Handles(string path) => _readers.Any(r => r.CanRead(GzipInput.KindName(path)));
 
     public IngestResult Ingest(IReadOnlyList<string> files, IProgress<int>? filesDone = null, CancellationToken cancellationToken = default)
     {
@@ -104,7 +104,7 @@ public sealed class ArticleIngestor
     /// <summary>The file's items, read by the reader for its kind inside <see cref="ReaderGuard"/>: whatever the reader throws, the batch goes on.</summary>
     private IEnumerable<ReadItem> ReadFile(string file, CancellationToken cancellationToken)
     {
-        var reader = _readers.FirstOrDefault(r => r.CanRead(file));
+        var reader = _readers.FirstOrDefault(r => r.CanRead(GzipInput.KindName(file)));
         if (reader is null)
             return [ReadItem.Rejected(file, null, $"unsupported file type (expected {KnownKinds})")];
         return ReaderGuard.File(file, () => Open(reader, file, cancellationToken), cancellationToken);
@@ -117,12 +117,14 @@ public sealed class ArticleIngestor
     private IEnumerable<ReadItem> Open(IArticleReader reader, string file, CancellationToken cancellationToken)
     {
         if (reader is IStreamingArticleReader streaming)
-            return streaming.Read(file, () => new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan), cancellationToken);
+            return streaming.Read(file, () => GzipInput.Open(file), cancellationToken);
 
         var info = new FileInfo(file);
         if (info.Length > _options.MaxFileBytes)
             return [ReadItem.Rejected(file, null, $"file of {info.Length:N0} bytes is over ingest.maxFileBytes ({_options.MaxFileBytes:N0})")];
-        var bytes = File.ReadAllBytes(file);
+        var bytes = GzipInput.IsGzip(file) ? GzipInput.ReadAll(file, _options.MaxFileBytes) : File.ReadAllBytes(file);
+        if (bytes is null)
+            return [ReadItem.Rejected(file, null, $"decompressed content is over ingest.maxFileBytes ({_options.MaxFileBytes:N0})")];
         if (reader is IByteArticleReader byteReader)
             return byteReader.Read(file, bytes, cancellationToken);
         var decoded = TextDecoder.Decode(bytes);

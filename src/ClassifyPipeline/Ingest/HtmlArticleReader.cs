@@ -65,7 +65,7 @@ public sealed class HtmlArticleReader : IByteArticleReader
         var title = string.Join(' ', (article.Title ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
         if (title.Length == 0)
             title = metadata.Title ?? "";
-        var id = metadata.Url ?? Path.GetFileNameWithoutExtension(path);
+        var id = metadata.Url ?? GzipInput.Stem(path);
         return
         [
             ReadItem.Of(new Article(id, metadata.Source ?? NullIfBlank(article.SiteName), metadata.Url, title.Length == 0 ? null : title, body, metadata.Published)

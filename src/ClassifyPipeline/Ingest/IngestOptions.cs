@@ -6,7 +6,8 @@ namespace ClassifyPipeline.Ingest;
 public sealed class IngestOptions
 {
     /// <summary>
-    /// Files of a whole-file kind (.txt, .html/.htm, feeds) larger than this are rejected unread. JSON Lines and CSV
+    /// Files of a whole-file kind (.txt, .html/.htm, feeds) larger than this are rejected unread (gzip-compressed ones: once their decompressed
+    /// content passes it, so a small file that inflates without end is refused). JSON Lines and CSV
     /// are streamed record by record and are not capped as a whole: <see cref="MaxRecordBytes"/> caps each record.
     /// </summary>
     [Range(1, 4L * 1024 * 1024 * 1024)]

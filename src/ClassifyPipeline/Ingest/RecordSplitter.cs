@@ -88,7 +88,7 @@ public sealed class RecordSplitter : IDisposable
         if (wide is not null)
         {
             if (!stream.CanSeek)
-                return new RecordSplitter(stream, csv, maxRecordBytes, buffer, 0, 0, "UTF-16/32 input must be a file (a seekable stream)");
+                return new RecordSplitter(stream, csv, maxRecordBytes, buffer, 0, 0, "UTF-16/32 input must be an uncompressed file (a seekable stream); convert it to UTF-8 or do not compress it");
             stream.Position = bomLength;
             var utf8 = Encoding.CreateTranscodingStream(stream, wide, Encoding.UTF8, leaveOpen: false);
             return new RecordSplitter(utf8, csv, maxRecordBytes, buffer, 0, 0, null);

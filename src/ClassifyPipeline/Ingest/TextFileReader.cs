@@ -17,7 +17,7 @@ public sealed class TextFileReader : IArticleReader
             yield return ReadItem.Rejected(path, null, "empty file: no article text");
             yield break;
         }
-        var id = Path.GetFileNameWithoutExtension(path);
+        var id = GzipInput.Stem(path);
         yield return ReadItem.Of(new Article(id, null, null, null, content, null));
     }
 }
