@@ -1,4 +1,5 @@
 using ClassifyPipeline.Text;
+using ClassifyPipeline.Text.Filters;
 
 namespace ClassifyPipeline.Classification.Stance;
 
@@ -50,6 +51,17 @@ internal sealed class StanceDocument
 
     public int SentenceEnd(int sentence) => sentence + 1 < SentenceStarts.Length ? SentenceStarts[sentence + 1] : Tokens.Length;
 
+    /// <summary>The shared chain's filters as stance uses them: one-character tokens and stop words out, plural stems.</summary>
+    private static readonly ITokenFilter[] Filters = [new LengthFilter(2, int.MaxValue), new StopFilter(StopWords.English), new PluralStemFilter()];
+
+    private static bool Keep(TokenBuffer token)
+    {
+        foreach (var filter in Filters)
+            if (!filter.Apply(token))
+                return false;
+        return true;
+    }
+
     public static StanceDocument Create(string text)
     {
         var tokens = new List<string>();
@@ -76,12 +88,13 @@ internal sealed class StanceDocument
         quotes[^1] += Quotes(text.AsSpan(previousEnd));
         var stems = new string?[tokens.Count];
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        var buffer = new TokenBuffer();
         for (var i = 0; i < tokens.Count; i++)
         {
-            var t = tokens[i];
-            if (t.Length < 2 || StopWords.English.Contains(t))
+            buffer.Set(tokens[i]);
+            if (!Keep(buffer))
                 continue;
-            var stem = Stem(t);
+            var stem = new string(buffer.Span);
             stems[i] = stem;
             counts[stem] = counts.GetValueOrDefault(stem) + 1;
         }
@@ -98,20 +111,6 @@ internal sealed class StanceDocument
         }
 
         return new StanceDocument(tokens.ToArray(), stems, starts.ToArray(), counts, sentenceCounts, CharGramHashes(tokens, stems), text.Contains('?'), quotes.ToArray());
-    }
-
-    /// <summary>A light English stemmer: plural and possessive endings only (enough to match "hoaxes"/"hoax", "claims"/"claim").</summary>
-    internal static string Stem(string token)
-    {
-        if (token.EndsWith("'s", StringComparison.Ordinal))
-            token = token[..^2];
-        if (token.Length > 4 && token.EndsWith("ies", StringComparison.Ordinal))
-            return token[..^3] + "y";
-        if (token.Length > 4 && (token.EndsWith("sses", StringComparison.Ordinal) || token.EndsWith("xes", StringComparison.Ordinal) || token.EndsWith("ches", StringComparison.Ordinal) || token.EndsWith("shes", StringComparison.Ordinal)))
-            return token[..^2];
-        if (token.Length > 3 && token[^1] == 's' && token[^2] is not ('s' or 'u' or 'i'))
-            return token[..^1];
-        return token;
     }
 
     private static int Quotes(ReadOnlySpan<char> gap)
