@@ -1,4 +1,5 @@
 using System.Xml;
+using ClassifyPipeline.Metadata;
 
 namespace ClassifyPipeline.Ingest;
 
@@ -12,15 +13,20 @@ namespace ClassifyPipeline.Ingest;
 /// The text is decoded by <see cref="XmlTextDecoder"/>, repaired (<see cref="FeedXmlRepair"/>: DOCTYPE blanked,
 /// HTML entities, bare ampersands, forbidden characters, undeclared prefixes), parsed with no DTD and no resolver;
 /// each item is mapped by <see cref="FeedItemMapper"/> inside <see cref="ReaderGuard.Item"/>. A feed that is still
-/// not well-formed is read again item by item (<see cref="FeedRecovery"/>). An unreadable date keeps its item and
-/// adds a note to the rejections; an item over <c>ingest.maxItemChars</c> is rejected alone.
+/// not well-formed is read again item by item (<see cref="FeedRecovery"/>). An unreadable date, or one after the run's day or
+/// before 1900 (<see cref="DatePlausibility"/>), keeps its item and adds a note to the rejections; an item over <c>ingest.maxItemChars</c> is rejected alone.
 /// </para>
 /// </summary>
 public sealed class FeedReader : IByteArticleReader
 {
     private readonly int _maxItemChars;
+    private readonly TimeProvider _time;
 
-    public FeedReader(int maxItemChars = 2_000_000) => _maxItemChars = maxItemChars;
+    public FeedReader(int maxItemChars = 2_000_000, TimeProvider? time = null)
+    {
+        _maxItemChars = maxItemChars;
+        _time = time ?? TimeProvider.System;
+    }
 
     public bool CanRead(string path) =>
         path.EndsWith(".rss", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".atom", StringComparison.OrdinalIgnoreCase)
@@ -56,7 +62,7 @@ public sealed class FeedReader : IByteArticleReader
             results.Add(ReadItem.Rejected(path, null, notAFeed!));
             return results;
         }
-        var mapper = new FeedItemMapper(feed, _maxItemChars);
+        var mapper = new FeedItemMapper(feed, _maxItemChars, DatePlausibility.At(_time));
         for (var i = 0; i < feed.Items.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -98,7 +104,7 @@ public sealed class FeedReader : IByteArticleReader
                 continue;
             }
             var before = results.Count;
-            Map(new FeedItemMapper(item.Feed, _maxItemChars), item.Feed.Items[0], path, item.Location, results, cancellationToken);
+            Map(new FeedItemMapper(item.Feed, _maxItemChars, DatePlausibility.At(_time)), item.Feed.Items[0], path, item.Location, results, cancellationToken);
             if (results[before].Article is not null)
                 recovered++;
         }

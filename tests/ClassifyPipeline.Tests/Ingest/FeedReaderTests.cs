@@ -85,6 +85,26 @@ public sealed class FeedReaderTests
     }
 
     [Fact]
+    public void Read_DateAfterTheRunOrBefore1900_KeepsItemWithoutDateAndNotesIt()
+    {
+        var reader = new FeedReader(time: new FixedTime(new DateTimeOffset(2026, 11, 30, 12, 0, 0, TimeSpan.Zero)));
+        var items = Read(reader, Rss(Item(1) + Item(2, date: "Tue, 01 Jun 2027 10:00:00 GMT") + Item(3, date: "Mon, 01 Jan 1855 10:00:00 GMT")
+            + Item(4, date: "Tue, 01 Dec 2026 23:00:00 GMT")));
+
+        var articles = Articles(items);
+        Assert.Equal(4, articles.Count);
+        Assert.Equal([true, false, false, true], articles.Select(a => a.Published is not null));
+        var notes = Rejections(items);
+        Assert.Equal(["item 2", "item 3"], notes.Select(n => n.Location));
+        Assert.All(notes, n => Assert.Contains("implausible date", n.Reason));
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [Fact]
     public void Read_OneMalformedItem_KeepsTheOthers()
     {
         var items = Read(_reader, Rss(Item(1) + Item(2, body: "broken <b>unclosed & bare ampersand") + Item(3)));

@@ -1,5 +1,6 @@
 using System.Xml.Linq;
 using ClassifyPipeline.Articles;
+using ClassifyPipeline.Metadata;
 using static ClassifyPipeline.Ingest.FeedNamespaces;
 
 namespace ClassifyPipeline.Ingest;
@@ -33,16 +34,18 @@ public sealed partial class FeedItemMapper
 
     private readonly FeedDocument _feed;
     private readonly int _maxItemChars;
+    private readonly DatePlausibility _plausible;
     private readonly FeedText _text = new();
     private readonly string? _channelTitle;
     private readonly Uri? _channelLink;
     private readonly string? _channelLang;
     private readonly string? _channelAuthor;
 
-    public FeedItemMapper(FeedDocument feed, int maxItemChars)
+    public FeedItemMapper(FeedDocument feed, int maxItemChars, DatePlausibility plausible)
     {
         _feed = feed;
         _maxItemChars = maxItemChars;
+        _plausible = plausible;
         var channel = feed.Channel;
         _channelTitle = Title(channel);
         var link = channel is null ? null : Links(channel).Select(l => Resolve(l.Href, l.At, null)).FirstOrDefault(u => u is not null);
@@ -132,18 +135,18 @@ public sealed partial class FeedItemMapper
         if (published is null && badPublished is not null)
         {
             note = modified is null
-                ? $"unreadable date '{RecordFields.Truncate(badPublished)}': the item is kept without a published time"
-                : $"unreadable date '{RecordFields.Truncate(badPublished)}': the item is dated by its modified time";
+                ? $"{badPublished}: the item is kept without a published time"
+                : $"{badPublished}: the item is dated by its modified time";
         }
         else if (modified is null && badModified is not null)
         {
-            note = $"unreadable modified date '{RecordFields.Truncate(badModified)}': ignored";
+            note = $"{badModified} (modified): ignored";
         }
         return (published ?? modified, modified, note);
     }
 
-    /// <summary>The first field that reads as a date, and the first text that did not (when none did).</summary>
-    private static (PublishedTime? Value, string? Bad) FirstDate(IEnumerable<XElement?> fields)
+    /// <summary>The first field that reads as a plausible date, and why the first other one was not (when none was).</summary>
+    private (PublishedTime? Value, string? Bad) FirstDate(IEnumerable<XElement?> fields)
     {
         string? bad = null;
         foreach (var field in fields)
@@ -151,9 +154,12 @@ public sealed partial class FeedItemMapper
             var text = Value(field);
             if (string.IsNullOrWhiteSpace(text))
                 continue;
-            if (FeedDates.TryParse(text, out var value))
+            if (!FeedDates.TryParse(text, out var value))
+                bad ??= $"unreadable date '{RecordFields.Truncate(text)}'";
+            else if (!_plausible.Accepts(value))
+                bad ??= $"implausible date '{RecordFields.Truncate(text)}' (after the run's day or before {DatePlausibility.MinimumYear}, or a placeholder)";
+            else
                 return (value, null);
-            bad ??= text;
         }
         return (null, bad);
     }
