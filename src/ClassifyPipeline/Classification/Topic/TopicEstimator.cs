@@ -50,13 +50,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
         progress?.Report($"analyzing {articles.Count:N0} articles");
         var analysis = Options.Analysis();
         var terms = Analyze(articles, Options.Clean, analysis, Options.LeadWeight, cancellationToken);
-        var statistics = CorpusStatistics.Empty.Add(terms.Select(t => t.Terms));
-        var vocabulary = new TfIdfEstimator(new VectorizeOptions
-        {
-            SublinearTf = Options.SublinearTf,
-            SmoothIdf = true,
-            MinDocumentFrequency = Options.MinDocumentFrequency,
-        }).Fit(statistics);
+        var vocabulary = FitVocabulary(terms.Select(t => t.Terms));
         var vectors = terms.Select(t => TopicFeatures.Vector(vocabulary, t.Terms, t.LeadTerms, Options.LeadWeight)).ToArray();
         cancellationToken.ThrowIfCancellationRequested();
         var dimension = Math.Max(1, vocabulary.Terms.Count);
@@ -72,10 +66,10 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             var classes = articles.Select(a => labelIndex[a.Labels[0]]).ToArray();
             var multinomial = Options.Trainer is not (TopicTrainer.LinearSvm or TopicTrainer.LinearSvmDcd);
             var targetsSingle = multinomial ? null : labelSet.Select((_, l) => classes.Select(c => c == l).ToArray()).ToArray();
-            (float[] W, float[] B) Train(int[] rows) => multinomial
-                ? LinearTrainers.Multiclass(rows.Select(i => vectors[i]).ToArray(), rows.Select(i => classes[i]).ToArray(), labelSet.Length, dimension, Options)
-                : OneVersusRest(rows.Select(i => vectors[i]).ToArray(), targetsSingle!.Select(t => rows.Select(i => t[i]).ToArray()).ToArray(), dimension, null, cancellationToken);
-            var (weights, biases) = Train(Enumerable.Range(0, vectors.Length).ToArray());
+            (float[] W, float[] B) Train(SparseVector[] x, int dim, int[] rows) => multinomial
+                ? LinearTrainers.Multiclass(rows.Select(i => x[i]).ToArray(), rows.Select(i => classes[i]).ToArray(), labelSet.Length, dim, Options)
+                : OneVersusRest(rows.Select(i => x[i]).ToArray(), targetsSingle!.Select(t => rows.Select(i => t[i]).ToArray()).ToArray(), dim, null, cancellationToken);
+            var (weights, biases) = Train(vectors, dimension, Enumerable.Range(0, vectors.Length).ToArray());
             var thresholdsSingle = Fill(labelSet.Length, (float)Options.DecisionThreshold);
             if (Options.CalibrationFolds < 2 || oofFolds < 2)
             {
@@ -83,7 +77,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
                     weights, biases, thresholdsSingle, leadWeight: Options.LeadWeight, clean: clean);
             }
             var folds = Folds.Stratified(classes.Select(c => labelSet[c]).ToArray(), oofFolds, Options.Seed);
-            var margins = OutOfFoldMargins(vectors, folds, oofFolds, labelSet.Length, Train, progress, cancellationToken);
+            var margins = OutOfFoldMargins(terms, folds, oofFolds, labelSet.Length, Train, progress, cancellationToken);
             var rowsMargins = Enumerable.Range(0, vectors.Length).Select(i => margins.Select(m => m[i]).ToArray()).ToArray();
             var scale = (float)TemperatureScaling.Fit(rowsMargins, classes);
             progress?.Report($"calibrated: softmax of {scale.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} × the scores ({oofFolds} folds)");
@@ -103,12 +97,15 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
         if (oofFolds > 1)
         {
             var folds = Folds.Shuffled(vectors.Length, oofFolds, Options.Seed);
-            (float[] W, float[] B) Train(int[] rows) =>
-                OneVersusRest(rows.Select(i => vectors[i]).ToArray(), targets.Select(t => rows.Select(i => t[i]).ToArray()).ToArray(), dimension, null, cancellationToken);
-            var scores = OutOfFoldMargins(vectors, folds, oofFolds, labelSet.Length, Train, progress, cancellationToken);
+            (float[] W, float[] B) Train(SparseVector[] x, int dim, int[] rows) =>
+                OneVersusRest(rows.Select(i => x[i]).ToArray(), targets.Select(t => rows.Select(i => t[i]).ToArray()).ToArray(), dim, null, cancellationToken);
+            var scores = OutOfFoldMargins(terms, folds, oofFolds, labelSet.Length, Train, progress, cancellationToken);
             for (var l = 0; l < labelSet.Length; l++)
             {
-                var (a, c) = Options.CalibrationFolds > 1 && targets[l].Contains(true) ? PlattScaling.Fit(scores[l], targets[l]) : (1, 0);
+                // Platt per label; a label too rare to fit (fewer than 5 positives, or a fit that does not rise with the score) keeps the logistic of its margin.
+                var (a, c) = Options.CalibrationFolds > 1 && targets[l].Count(t => t) >= MinPositivesToTune ? PlattScaling.Fit(scores[l], targets[l]) : (1, 0);
+                if (!(a > 1e-3) || !double.IsFinite(a) || !double.IsFinite(c))
+                    (a, c) = (1, 0);
                 scales[l] = (float)a;
                 offsets[l] = (float)c;
                 for (var i = 0; i < scores[l].Length; i++)
@@ -226,19 +223,23 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
     /// The linear score of every label (first index) for every training article (second index) from the model
     /// <paramref name="train"/> fits on the other folds: what calibration and thresholds are fitted on.
     /// </summary>
-    private static double[][] OutOfFoldMargins(SparseVector[] vectors, int[] folds, int foldCount, int labelCount,
-        Func<int[], (float[] W, float[] B)> train, IProgress<string>? progress, CancellationToken cancellationToken)
+    private double[][] OutOfFoldMargins((IReadOnlyList<string> Terms, IReadOnlyList<string>? LeadTerms)[] terms, int[] folds, int foldCount, int labelCount,
+        Func<SparseVector[], int, int[], (float[] W, float[] B)> train, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var scores = new double[labelCount][];
         for (var l = 0; l < labelCount; l++)
-            scores[l] = new double[vectors.Length];
+            scores[l] = new double[terms.Length];
         for (var k = 0; k < foldCount; k++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             progress?.Report($"out-of-fold scores (calibration, thresholds): fold {k + 1}/{foldCount}");
-            var trainRows = Enumerable.Range(0, vectors.Length).Where(i => folds[i] != k).ToArray();
-            var (w, b) = train(trainRows);
-            for (var i = 0; i < vectors.Length; i++)
+            var trainRows = Enumerable.Range(0, terms.Length).Where(i => folds[i] != k).ToArray();
+            // The fold's own vocabulary, as a new article meets it: terms only the held-out articles use are unknown,
+            // not known terms with no weight (which would shrink the held-out scores and make calibration overconfident).
+            var vocabulary = FitVocabulary(trainRows.Select(i => terms[i].Terms));
+            var vectors = terms.Select(t => TopicFeatures.Vector(vocabulary, t.Terms, t.LeadTerms, Options.LeadWeight)).ToArray();
+            var (w, b) = train(vectors, Math.Max(1, vocabulary.Terms.Count), trainRows);
+            for (var i = 0; i < terms.Length; i++)
             {
                 if (folds[i] != k)
                     continue;
@@ -254,6 +255,14 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
         }
         return scores;
     }
+
+    private TfIdfModel FitVocabulary(IEnumerable<IReadOnlyList<string>> documents) =>
+        new TfIdfEstimator(new VectorizeOptions
+        {
+            SublinearTf = Options.SublinearTf,
+            SmoothIdf = true,
+            MinDocumentFrequency = Options.MinDocumentFrequency,
+        }).Fit(CorpusStatistics.Empty.Add(documents));
 
     /// <summary>
     /// A label's threshold from its out-of-fold scores (SCut with a fallback, after Yang 2001): the score that maximizes
