@@ -91,6 +91,8 @@ internal sealed class TopicCli
             ThresholdObjective = parse.GetValue(ThresholdObjective),
             Fallback = fallback,
             Seed = parse.GetValue(Seed),
+            // the run's text chain: the clean section of pipeline.json in the current folder, when there is one
+            Clean = RunCommand.LoadOptions(null).Clean,
         };
     }
 
