@@ -1,3 +1,4 @@
+using ClassifyPipeline.Text;
 using System.CommandLine;
 using ClassifyPipeline.Classification.Stance;
 using ClassifyPipeline.Classification.Topic;
@@ -51,7 +52,7 @@ public static class RunCommand
         if (inputErrors.Count > 0)
             throw new CliError(ExitCodes.Input, string.Join("; ", inputErrors));
 
-        var topics = ResolveTopics(context, options.Topic, logger, cancellationToken);
+        var topics = ResolveTopics(context, options.Topic, options.Clean, logger, cancellationToken);
         var stances = StanceCommandSupport.DefaultModel(context, options.Stance, logger, cancellationToken);
         var startedAt = context.Time.GetUtcNow();
         RunResult result;
@@ -93,11 +94,11 @@ public static class RunCommand
     }
 
     /// <summary>The configured topic model, else the default one (trained on first use, cached), else null when its training data is missing.</summary>
-    private static ITopicClassifier? ResolveTopics(CliContext context, TopicOptions options, ILogger logger, CancellationToken cancellationToken)
+    private static ITopicClassifier? ResolveTopics(CliContext context, TopicOptions options, CleanOptions clean, ILogger logger, CancellationToken cancellationToken)
     {
         try
         {
-            var model = DefaultTopicModel.Resolve(options, logger, TopicCli.Progress(context), cancellationToken);
+            var model = DefaultTopicModel.Resolve(options, logger, TopicCli.Progress(context), cancellationToken, clean);
             return model is null ? null : new TopicClassifier(model, options.MinConfidence);
         }
         catch (Exception e) when (e is InvalidDataException or FileNotFoundException)

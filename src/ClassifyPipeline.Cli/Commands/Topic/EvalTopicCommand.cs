@@ -109,17 +109,36 @@ public static class EvalTopicCommand
             for (var r = 0; r < confusion.Length; r++)
                 w.WriteLine(m.Labels[r].PadRight(width) + "  " + string.Join(" ", confusion[r].Select(n => n.ToString(CultureInfo.InvariantCulture).PadLeft(6))));
         }
+        if (m.Reliability is { } reliability)
+            PrintReliability(w, reliability);
+    }
+
+    /// <summary>The reliability table of the top scores, the ECE and the share below the default minimum confidence.</summary>
+    internal static void PrintReliability(TextWriter w, ReliabilityTable r)
+    {
+        w.WriteLine();
+        w.WriteLine("reliability of the top score (is the top label right as often as its score says?)");
+        w.WriteLine("score bin   articles  mean score  accuracy  gap");
+        foreach (var b in r.Bins)
+        {
+            var bin = $"{b.Lower.ToString("F1", CultureInfo.InvariantCulture)}-{b.Upper.ToString("F1", CultureInfo.InvariantCulture)}";
+            w.WriteLine(b.Count == 0
+                ? $"{bin,-10}  {0,8}"
+                : $"{bin,-10}  {b.Count,8}  {F(b.MeanScore)}      {F(b.Accuracy)}    {(b.Accuracy - b.MeanScore).ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture)}");
+        }
+        w.WriteLine($"ECE (10 bins)  {F(r.ExpectedCalibrationError)}  (mean top score {F(r.MeanScore)}, top label right {F(r.Accuracy)})");
+        w.WriteLine($"uncertain at minConfidence 0.5  {F(r.BelowConfidence(0.5))}  ({(r.BelowConfidence(0.5) * r.Count).ToString("F0", CultureInfo.InvariantCulture)} of {r.Count:N0})");
     }
 
     /// <summary>Each repeat's headline numbers, then their mean and sample standard deviation.</summary>
     internal static void PrintRepeats(TextWriter w, IReadOnlyList<(int Seed, TopicMetrics Metrics)> repeats)
     {
         w.WriteLine();
-        w.WriteLine("repeat  seed  accuracy  macro-F1  micro-F1");
+        w.WriteLine("repeat  seed  accuracy  macro-F1  micro-F1  ECE     uncertain");
         for (var r = 0; r < repeats.Count; r++)
         {
             var (seed, m) = repeats[r];
-            w.WriteLine($"{r + 1,6}  {seed,4}  {(m.Accuracy is { } a ? F(a) : "  -   ")}    {F(m.MacroF1)}    {F(m.MicroF1)}");
+            w.WriteLine($"{r + 1,6}  {seed,4}  {(m.Accuracy is { } a ? F(a) : "  -   ")}    {F(m.MacroF1)}    {F(m.MicroF1)}    {(m.Reliability is { } rel ? F(rel.ExpectedCalibrationError) + "  " + F(rel.BelowConfidence(0.5)) : "-")}");
         }
         var summary = Summary(repeats);
         w.WriteLine($"mean over {repeats.Count} repeats: " + string.Join(", ", summary.Select(s => $"{s.Name} {F(s.Mean)} (sd {F(s.Sd)})")));
@@ -132,6 +151,11 @@ public static class EvalTopicCommand
             result.Add(MeanSd("accuracy", repeats.Select(r => r.Metrics.Accuracy!.Value)));
         result.Add(MeanSd("macro-F1", repeats.Select(r => r.Metrics.MacroF1)));
         result.Add(MeanSd("micro-F1", repeats.Select(r => r.Metrics.MicroF1)));
+        if (repeats.All(r => r.Metrics.Reliability is not null))
+        {
+            result.Add(MeanSd("ECE", repeats.Select(r => r.Metrics.Reliability!.ExpectedCalibrationError)));
+            result.Add(MeanSd("uncertain", repeats.Select(r => r.Metrics.Reliability!.BelowConfidence(0.5))));
+        }
         return result;
     }
 
@@ -170,6 +194,23 @@ public static class EvalTopicCommand
             w.WriteEndObject();
         }
         w.WriteEndArray();
+        if (m.Reliability is { } reliability)
+        {
+            w.WriteNumber("ece", Math.Round(reliability.ExpectedCalibrationError, 6));
+            w.WriteNumber("uncertainAt05", Math.Round(reliability.BelowConfidence(0.5), 6));
+            w.WriteStartArray("reliability");
+            foreach (var b in reliability.Bins)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("lower", b.Lower);
+                w.WriteNumber("upper", b.Upper);
+                w.WriteNumber("count", b.Count);
+                w.WriteNumber("meanScore", Math.Round(b.MeanScore, 6));
+                w.WriteNumber("accuracy", Math.Round(b.Accuracy, 6));
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+        }
         if (m.Confusion is { } confusion)
         {
             w.WriteStartArray("labels");

@@ -37,7 +37,7 @@ public static class PredictTopicCommand
             var ingest = ingestor.Ingest(files, null, ct);
             foreach (var r in ingest.Rejections)
                 context.Error.WriteLine($"rejected {r.Input} {r.Location}: {r.Reason}");
-            var cleaner = new ArticleCleaner(new CleanOptions());
+            var cleaner = new ArticleCleaner(model.Clean); // the chain the model was trained with
             var clean = ingest.Articles.Select(cleaner.Clean).ToList();
             var predictions = model.Predict(clean, threshold, ct);
             ct.ThrowIfCancellationRequested();

@@ -23,7 +23,8 @@ internal sealed class TopicCli
     public Option<float> PositiveWeight { get; } = new("--positive-weight") { Description = "LinearSvmDcd: weight of the positive articles' loss in each one-vs-rest SVM (> 0; 1: equal)", DefaultValueFactory = _ => 1f };
     public Option<bool> NbScaling { get; } = new("--nb-scaling") { Description = "One-vs-rest SVMs: scale each label's features by their NB log-count ratio (NB-SVM)" };
     public Option<float> NbBeta { get; } = new("--nb-beta") { Description = "With --nb-scaling: interpolation β, weights (1 − β)·mean|w| + β·w (0..1; 1: off)", DefaultValueFactory = _ => 1f };
-    public Option<int> ThresholdFolds { get; } = new("--threshold-folds") { Description = "Multi-label: tune per-label thresholds by this many inner folds (0: fixed --threshold)", DefaultValueFactory = _ => 0 };
+    public Option<int> ThresholdFolds { get; } = new("--threshold-folds") { Description = "Multi-label: tune per-label thresholds by this many inner folds (0: fixed --threshold; default 5)", DefaultValueFactory = _ => 5 };
+    public Option<int> CalibrationFolds { get; } = new("--calibration-folds") { Description = "Calibrate the scores into probabilities on out-of-fold scores from this many inner folds (0: off; default 5)", DefaultValueFactory = _ => 5 };
     public Option<double> Threshold { get; } = new("--threshold") { Description = "Multi-label: the score at which a label is assigned", DefaultValueFactory = _ => 0.5 };
     public Option<ThresholdObjective> ThresholdObjective { get; } = new("--threshold-objective") { Description = "Multi-label with --threshold-folds: tune each label's threshold for its own F1 (LabelF1) or for the micro-F1 over all labels (MicroF1, the default)", DefaultValueFactory = _ => Classification.Topic.ThresholdObjective.MicroF1 };
     public Option<TopLabelFallback> Fallback { get; } = new("--fallback") { Description = "Multi-label: an article no label's threshold claims gets its top label: Off, Always (at least one label per article), or Tuned (when its score reaches a threshold chosen by --threshold-folds)", DefaultValueFactory = _ => TopLabelFallback.Off };
@@ -33,7 +34,7 @@ internal sealed class TopicCli
 
     public void AddTraining(Command command)
     {
-        foreach (var option in new Option[] { Trainer, NGram, MinDf, Sublinear, Stem, TitleWeight, LeadWeight, L2, Tolerance, Iterations, PositiveWeight, NbScaling, NbBeta, ThresholdFolds, ThresholdObjective, Threshold, Fallback, Seed })
+        foreach (var option in new Option[] { Trainer, NGram, MinDf, Sublinear, Stem, TitleWeight, LeadWeight, L2, Tolerance, Iterations, PositiveWeight, NbScaling, NbBeta, ThresholdFolds, CalibrationFolds, ThresholdObjective, Threshold, Fallback, Seed })
             command.Add(option);
     }
 
@@ -51,6 +52,9 @@ internal sealed class TopicCli
         var thresholdFolds = parse.GetValue(ThresholdFolds);
         if (thresholdFolds is < 0 or 1 or > 20)
             throw new CliError(ExitCodes.Usage, $"--threshold-folds is {thresholdFolds}: use 0 (off) or 2..20");
+        var calibrationFolds = parse.GetValue(CalibrationFolds);
+        if (calibrationFolds is < 0 or 1 or > 20)
+            throw new CliError(ExitCodes.Usage, $"--calibration-folds is {calibrationFolds}: use 0 (off) or 2..20");
         var fallback = parse.GetValue(Fallback);
         if (fallback == TopLabelFallback.Tuned && thresholdFolds == 0)
             throw new CliError(ExitCodes.Usage, "--fallback Tuned needs --threshold-folds (2..20)");
@@ -82,10 +86,13 @@ internal sealed class TopicCli
             NbScaling = parse.GetValue(NbScaling),
             NbInterpolation = nbBeta,
             ThresholdFolds = thresholdFolds,
+            CalibrationFolds = calibrationFolds,
             DecisionThreshold = threshold,
             ThresholdObjective = parse.GetValue(ThresholdObjective),
             Fallback = fallback,
             Seed = parse.GetValue(Seed),
+            // the run's text chain: the clean section of pipeline.json in the current folder, when there is one
+            Clean = RunCommand.LoadOptions(null).Clean,
         };
     }
 

@@ -12,13 +12,21 @@ public static class DefaultTopicModel
 {
     public const string CacheTask = "topic";
 
-    /// <summary>The model, or null (with a warning) when no model is configured and the training data is missing. A configured model that cannot be loaded throws <see cref="InvalidDataException"/> or <see cref="FileNotFoundException"/>.</summary>
-    public static TopicModel? Resolve(TopicOptions options, ILogger logger, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The model, or null (with a warning) when no model is configured and the training data is missing. A configured
+    /// model that cannot be loaded throws <see cref="InvalidDataException"/> or <see cref="FileNotFoundException"/>.
+    /// <paramref name="clean"/> is how the run cleans articles: the default model is trained on text cleaned the same
+    /// way, and a configured model trained with other clean settings is logged as a warning.
+    /// </summary>
+    public static TopicModel? Resolve(TopicOptions options, ILogger logger, IProgress<string>? progress = null, CancellationToken cancellationToken = default, Text.CleanOptions? clean = null)
     {
+        clean ??= new Text.CleanOptions();
         if (options.Model is { } path)
         {
             var model = LoadFile(path);
             TopicLog.UsingModel(logger, path, model.Labels.Count);
+            if (TopicTrainingOptions.CleanSettings(model.Clean) != TopicTrainingOptions.CleanSettings(clean))
+                TopicLog.CleanDiffers(logger, path);
             return model;
         }
         if (!File.Exists(options.TrainingData))
@@ -26,7 +34,7 @@ public static class DefaultTopicModel
             TopicLog.TrainingDataMissing(logger, options.TrainingData);
             return null;
         }
-        var training = options.Training();
+        var training = options.Training(clean);
         var cache = new ModelCache(options.CacheFolder);
         var key = ModelCache.Key([options.TrainingData], training.Settings);
         var cached = cache.PathFor(CacheTask, key);

@@ -49,14 +49,8 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
 
         progress?.Report($"analyzing {articles.Count:N0} articles");
         var analysis = Options.Analysis();
-        var terms = Analyze(articles, analysis, Options.LeadWeight, cancellationToken);
-        var statistics = CorpusStatistics.Empty.Add(terms.Select(t => t.Terms));
-        var vocabulary = new TfIdfEstimator(new VectorizeOptions
-        {
-            SublinearTf = Options.SublinearTf,
-            SmoothIdf = true,
-            MinDocumentFrequency = Options.MinDocumentFrequency,
-        }).Fit(statistics);
+        var terms = Analyze(articles, Options.Clean, analysis, Options.LeadWeight, cancellationToken);
+        var vocabulary = FitVocabulary(terms.Select(t => t.Terms));
         var vectors = terms.Select(t => TopicFeatures.Vector(vocabulary, t.Terms, t.LeadTerms, Options.LeadWeight)).ToArray();
         cancellationToken.ThrowIfCancellationRequested();
         var dimension = Math.Max(1, vocabulary.Terms.Count);
@@ -64,40 +58,79 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             throw new LabeledDataException("the training articles have no terms left after analysis (empty texts, or all stop words)");
 
         progress?.Report($"training {Options.Trainer} on {vectors.Length:N0} articles, {vocabulary.Terms.Count:N0} terms, {labelSet.Length} labels");
-        if (!data.MultiLabel && Options.Trainer is not (TopicTrainer.LinearSvm or TopicTrainer.LinearSvmDcd))
+        var trainer = Options.Trainer.ToString();
+        var oofFolds = Math.Min(Math.Max(Options.CalibrationFolds, data.MultiLabel ? Options.ThresholdFolds : 0), vectors.Length);
+        var clean = Options.Clean;
+        if (!data.MultiLabel)
         {
             var classes = articles.Select(a => labelIndex[a.Labels[0]]).ToArray();
-            var (weights, biases) = LinearTrainers.Multiclass(vectors, classes, labelSet.Length, dimension, Options);
-            return new TopicModel(labelSet, false, TopicScoring.Softmax, Options.Trainer.ToString(), analysis, vocabulary,
-                weights, biases, Fill(labelSet.Length, (float)Options.DecisionThreshold), leadWeight: Options.LeadWeight);
+            var multinomial = Options.Trainer is not (TopicTrainer.LinearSvm or TopicTrainer.LinearSvmDcd);
+            var targetsSingle = multinomial ? null : labelSet.Select((_, l) => classes.Select(c => c == l).ToArray()).ToArray();
+            (float[] W, float[] B) Train(SparseVector[] x, int dim, int[] rows) => multinomial
+                ? LinearTrainers.Multiclass(rows.Select(i => x[i]).ToArray(), rows.Select(i => classes[i]).ToArray(), labelSet.Length, dim, Options)
+                : OneVersusRest(rows.Select(i => x[i]).ToArray(), targetsSingle!.Select(t => rows.Select(i => t[i]).ToArray()).ToArray(), dim, null, cancellationToken);
+            var (weights, biases) = Train(vectors, dimension, Enumerable.Range(0, vectors.Length).ToArray());
+            var thresholdsSingle = Fill(labelSet.Length, (float)Options.DecisionThreshold);
+            if (Options.CalibrationFolds < 2 || oofFolds < 2)
+            {
+                return new TopicModel(labelSet, false, multinomial ? TopicScoring.Softmax : TopicScoring.Sigmoid, trainer, analysis, vocabulary,
+                    weights, biases, thresholdsSingle, leadWeight: Options.LeadWeight, clean: clean);
+            }
+            var folds = Folds.Stratified(classes.Select(c => labelSet[c]).ToArray(), oofFolds, Options.Seed);
+            var margins = OutOfFoldMargins(terms, folds, oofFolds, labelSet.Length, Train, progress, cancellationToken);
+            var rowsMargins = Enumerable.Range(0, vectors.Length).Select(i => margins.Select(m => m[i]).ToArray()).ToArray();
+            var scale = (float)TemperatureScaling.Fit(rowsMargins, classes);
+            progress?.Report($"calibrated: softmax of {scale.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} × the scores ({oofFolds} folds)");
+            return new TopicModel(labelSet, false, TopicScoring.Softmax, trainer, analysis, vocabulary, weights, biases, thresholdsSingle,
+                leadWeight: Options.LeadWeight, scales: Fill(labelSet.Length, scale), offsets: new float[labelSet.Length], calibrated: true, clean: clean);
         }
 
         var targets = labelSet.Select(label => articles.Select(a => a.Labels.Contains(label, StringComparer.Ordinal)).ToArray()).ToArray();
         var (w, b) = OneVersusRest(vectors, targets, dimension, progress, cancellationToken);
-        if (!data.MultiLabel)
-            return new TopicModel(labelSet, false, TopicScoring.Sigmoid, Options.Trainer.ToString(), analysis, vocabulary, w, b, Fill(labelSet.Length, (float)Options.DecisionThreshold), leadWeight: Options.LeadWeight);
         if (Options.Fallback == TopLabelFallback.Tuned && Options.ThresholdFolds < 2)
             throw new ArgumentException("a tuned top-label fallback needs threshold folds (2 or more)", nameof(Options));
         var thresholds = Fill(labelSet.Length, (float)Options.DecisionThreshold);
         var fallback = Options.Fallback == TopLabelFallback.Always ? 0 : TopicModel.NoFallback;
-        if (Options.ThresholdFolds > 1)
+        var scales = Fill(labelSet.Length, 1);
+        var offsets = new float[labelSet.Length];
+        var calibrated = false;
+        if (oofFolds > 1)
         {
-            var scores = OutOfFoldScores(vectors, targets, dimension, progress, cancellationToken);
+            var folds = Folds.Shuffled(vectors.Length, oofFolds, Options.Seed);
+            (float[] W, float[] B) Train(SparseVector[] x, int dim, int[] rows) =>
+                OneVersusRest(rows.Select(i => x[i]).ToArray(), targets.Select(t => rows.Select(i => t[i]).ToArray()).ToArray(), dim, null, cancellationToken);
+            var scores = OutOfFoldMargins(terms, folds, oofFolds, labelSet.Length, Train, progress, cancellationToken);
             for (var l = 0; l < labelSet.Length; l++)
-                thresholds[l] = BestThreshold(scores[l], targets[l], (float)Options.DecisionThreshold);
-            if (Options.ThresholdObjective == ThresholdObjective.MicroF1)
-                MicroF1Thresholds(scores, targets, thresholds, rounds: 2);
-            if (Options.Fallback == TopLabelFallback.Tuned)
-                fallback = BestFallback(scores, targets, thresholds);
+            {
+                // Platt per label; a label too rare to fit (fewer than 5 positives, or a fit that does not rise with the score) keeps the logistic of its margin.
+                var (a, c) = Options.CalibrationFolds > 1 && targets[l].Count(t => t) >= MinPositivesToTune ? PlattScaling.Fit(scores[l], targets[l]) : (1, 0);
+                if (!(a > 1e-3) || !double.IsFinite(a) || !double.IsFinite(c))
+                    (a, c) = (1, 0);
+                scales[l] = (float)a;
+                offsets[l] = (float)c;
+                for (var i = 0; i < scores[l].Length; i++)
+                    scores[l][i] = PlattScaling.Probability(scores[l][i], scales[l], offsets[l]);
+            }
+            calibrated = Options.CalibrationFolds > 1;
+            if (Options.ThresholdFolds > 1)
+            {
+                for (var l = 0; l < labelSet.Length; l++)
+                    thresholds[l] = BestThreshold(scores[l], targets[l], (float)Options.DecisionThreshold);
+                if (Options.ThresholdObjective == ThresholdObjective.MicroF1)
+                    MicroF1Thresholds(scores, targets, thresholds, rounds: 2);
+                if (Options.Fallback == TopLabelFallback.Tuned)
+                    fallback = BestFallback(scores, targets, thresholds);
+            }
         }
-        return new TopicModel(labelSet, true, TopicScoring.Sigmoid, Options.Trainer.ToString(), analysis, vocabulary, w, b, thresholds, fallback, Options.LeadWeight);
+        return new TopicModel(labelSet, true, TopicScoring.Sigmoid, trainer, analysis, vocabulary, w, b, thresholds, fallback, Options.LeadWeight,
+            scales, offsets, calibrated, clean);
     }
 
-    private static (IReadOnlyList<string> Terms, IReadOnlyList<string>? LeadTerms)[] Analyze(IReadOnlyList<LabeledArticle> articles, AnalysisOptions analysis, float leadWeight, CancellationToken cancellationToken)
+    private static (IReadOnlyList<string> Terms, IReadOnlyList<string>? LeadTerms)[] Analyze(IReadOnlyList<LabeledArticle> articles, CleanOptions clean, AnalysisOptions analysis, float leadWeight, CancellationToken cancellationToken)
     {
         // One cleaner for all threads (it is thread-safe): its NonBacktracking regexes build their automata lazily,
         // so a cleaner per task replica would relearn them each time. The analyzer holds buffers: one per thread.
-        var cleaner = new ArticleCleaner(new CleanOptions());
+        var cleaner = new ArticleCleaner(clean);
         var terms = new (IReadOnlyList<string>, IReadOnlyList<string>?)[articles.Count];
         Parallel.For(0, articles.Count,
             new ParallelOptions { CancellationToken = cancellationToken },
@@ -187,36 +220,49 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
     }
 
     /// <summary>
-    /// The score of every label for every training article from the model trained on the other
-    /// <see cref="TopicTrainingOptions.ThresholdFolds"/> folds: what the thresholds are tuned on.
+    /// The linear score of every label (first index) for every training article (second index) from the model
+    /// <paramref name="train"/> fits on the other folds: what calibration and thresholds are fitted on.
     /// </summary>
-    private double[][] OutOfFoldScores(SparseVector[] vectors, bool[][] targets, int dimension, IProgress<string>? progress, CancellationToken cancellationToken)
+    private double[][] OutOfFoldMargins((IReadOnlyList<string> Terms, IReadOnlyList<string>? LeadTerms)[] terms, int[] folds, int foldCount, int labelCount,
+        Func<SparseVector[], int, int[], (float[] W, float[] B)> train, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        var labelCount = targets.Length;
-        var folds = Folds.Shuffled(vectors.Length, Options.ThresholdFolds, Options.Seed);
         var scores = new double[labelCount][];
         for (var l = 0; l < labelCount; l++)
-            scores[l] = new double[vectors.Length];
-        for (var k = 0; k < Options.ThresholdFolds; k++)
+            scores[l] = new double[terms.Length];
+        for (var k = 0; k < foldCount; k++)
         {
-            progress?.Report($"tuning thresholds: fold {k + 1}/{Options.ThresholdFolds}");
-            var train = Enumerable.Range(0, vectors.Length).Where(i => folds[i] != k).ToArray();
-            var test = Enumerable.Range(0, vectors.Length).Where(i => folds[i] == k).ToArray();
-            var (w, b) = OneVersusRest(train.Select(i => vectors[i]).ToArray(), targets.Select(t => train.Select(i => t[i]).ToArray()).ToArray(), dimension, null, cancellationToken);
-            foreach (var i in test)
+            cancellationToken.ThrowIfCancellationRequested();
+            progress?.Report($"out-of-fold scores (calibration, thresholds): fold {k + 1}/{foldCount}");
+            var trainRows = Enumerable.Range(0, terms.Length).Where(i => folds[i] != k).ToArray();
+            // The fold's own vocabulary, as a new article meets it: terms only the held-out articles use are unknown,
+            // not known terms with no weight (which would shrink the held-out scores and make calibration overconfident).
+            var vocabulary = FitVocabulary(trainRows.Select(i => terms[i].Terms));
+            var vectors = terms.Select(t => TopicFeatures.Vector(vocabulary, t.Terms, t.LeadTerms, Options.LeadWeight)).ToArray();
+            var (w, b) = train(vectors, Math.Max(1, vocabulary.Terms.Count), trainRows);
+            for (var i = 0; i < terms.Length; i++)
             {
+                if (folds[i] != k)
+                    continue;
+                var v = vectors[i];
                 for (var l = 0; l < labelCount; l++)
                 {
                     double s = b[l];
-                    var v = vectors[i];
                     for (var j = 0; j < v.Count; j++)
                         s += (double)v.Values[j] * w[(long)v.Indices[j] * labelCount + l];
-                    scores[l][i] = 1 / (1 + Math.Exp(-s));
+                    scores[l][i] = s;
                 }
             }
         }
         return scores;
     }
+
+    private TfIdfModel FitVocabulary(IEnumerable<IReadOnlyList<string>> documents) =>
+        new TfIdfEstimator(new VectorizeOptions
+        {
+            SublinearTf = Options.SublinearTf,
+            SmoothIdf = true,
+            MinDocumentFrequency = Options.MinDocumentFrequency,
+        }).Fit(CorpusStatistics.Empty.Add(documents));
 
     /// <summary>
     /// A label's threshold from its out-of-fold scores (SCut with a fallback, after Yang 2001): the score that maximizes

@@ -39,10 +39,10 @@ public static class TopicEvaluator
         var fold = data.MultiLabel
             ? Folds.Shuffled(articles.Count, folds, options.Seed)
             : Folds.Stratified(articles.Select(a => a.Labels[0]).ToArray(), folds, options.Seed);
-        var predictions = new TopicPrediction[articles.Count];
+        var predictions = new Scored[articles.Count];
         var estimator = new TopicEstimator(options);
         // One cleaner for every fold: its regexes keep the automata they have learned.
-        var cleaner = new ArticleCleaner(new CleanOptions());
+        var cleaner = new ArticleCleaner(options.Clean);
         for (var k = 0; k < folds; k++)
         {
             progress?.Report($"fold {k + 1}/{folds}");
@@ -114,25 +114,48 @@ public static class TopicEvaluator
         return articles.Where(a => a.Labels.Any(set.Contains)).ToList();
     }
 
-    private static IReadOnlyList<TopicPrediction> Predict(TopicModel model, IReadOnlyList<LabeledArticle> articles, CancellationToken cancellationToken) =>
-        Predict(model, articles, new ArticleCleaner(new CleanOptions()), cancellationToken);
+    private static IReadOnlyList<Scored> Predict(TopicModel model, IReadOnlyList<LabeledArticle> articles, CancellationToken cancellationToken) =>
+        Predict(model, articles, new ArticleCleaner(model.Clean), cancellationToken);
 
-    private static IReadOnlyList<TopicPrediction> Predict(TopicModel model, IReadOnlyList<LabeledArticle> articles, ArticleCleaner cleaner, CancellationToken cancellationToken)
+    /// <summary>A prediction (no minimum confidence) and the model's top label with its score, assigned or not.</summary>
+    private sealed record Scored(TopicPrediction Prediction, string TopLabel, double TopScore);
+
+    private static IReadOnlyList<Scored> Predict(TopicModel model, IReadOnlyList<LabeledArticle> articles, ArticleCleaner cleaner, CancellationToken cancellationToken)
     {
-        var clean = articles.Select(a => cleaner.Clean(a.Article)).ToList();
-        return model.Predict(clean, minConfidence: 0, cancellationToken);
+        var result = new Scored[articles.Count];
+        Parallel.For(0, articles.Count,
+            new ParallelOptions { CancellationToken = cancellationToken },
+            () => new TextAnalyzer(model.Analysis),
+            (i, _, analyzer) =>
+            {
+                var features = model.Featurize(cleaner.Clean(articles[i].Article), analyzer);
+                var scores = model.Scores(features);
+                var top = 0;
+                for (var l = 1; l < scores.Length; l++)
+                {
+                    if (scores[l] > scores[top])
+                        top = l;
+                }
+                result[i] = new Scored(model.Predict(features, minConfidence: 0), model.Labels[top], scores[top]);
+                return analyzer;
+            },
+            _ => { });
+        return result;
     }
 
-    private static TopicMetrics Score(IReadOnlyList<string> labels, bool multiLabel, IReadOnlyList<LabeledArticle> articles, IReadOnlyList<TopicPrediction> predictions)
+    private static TopicMetrics Score(IReadOnlyList<string> labels, bool multiLabel, IReadOnlyList<LabeledArticle> articles, IReadOnlyList<Scored> predictions)
     {
+        var reliability = ReliabilityTable.From(articles.Select((a, i) => (predictions[i].TopScore, a.Labels.Contains(predictions[i].TopLabel, StringComparer.Ordinal))).ToList());
         if (multiLabel)
         {
             return TopicMetrics.MultiLabelSets(labels,
                 articles.Select(a => a.Labels).ToList(),
-                predictions.Select(p => (IReadOnlyList<string>)p.Labels.Select(l => l.Label).ToList()).ToList());
+                predictions.Select(p => (IReadOnlyList<string>)p.Prediction.Labels.Select(l => l.Label).ToList()).ToList(),
+                reliability);
         }
         return TopicMetrics.SingleLabel(labels,
             articles.Select(a => a.Labels[0]).ToList(),
-            predictions.Select(p => p.Labels[0].Label).ToList());
+            predictions.Select(p => p.Prediction.Labels[0].Label).ToList(),
+            reliability);
     }
 }

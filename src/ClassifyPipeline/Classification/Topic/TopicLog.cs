@@ -20,6 +20,9 @@ public static partial class TopicLog
     [LoggerMessage(EventId = 304, Level = LogLevel.Information, Message = "Using the topic model {Path} ({Labels} labels)")]
     public static partial void UsingModel(ILogger logger, string path, int labels);
 
+    [LoggerMessage(EventId = 305, Level = LogLevel.Warning, Message = "The topic model {Path} was trained on text cleaned with other clean settings than this run's: its scores may be less reliable (retrain it with this configuration)")]
+    public static partial void CleanDiffers(ILogger logger, string path);
+
     [LoggerMessage(EventId = 310, Level = LogLevel.Information, Message = "Topic training: {Step}")]
     public static partial void TrainingStep(ILogger logger, string step);
 }

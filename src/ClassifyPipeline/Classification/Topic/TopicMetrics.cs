@@ -12,8 +12,9 @@ public sealed record ClassMetrics(string Label, double Precision, double Recall,
 public sealed class TopicMetrics
 {
     private TopicMetrics(bool multiLabel, int count, IReadOnlyList<string> labels, double? accuracy, double microPrecision, double microRecall,
-        double microF1, IReadOnlyList<ClassMetrics> perClass, int[][]? confusion)
+        double microF1, IReadOnlyList<ClassMetrics> perClass, int[][]? confusion, ReliabilityTable? reliability)
     {
+        Reliability = reliability;
         MultiLabel = multiLabel;
         Count = count;
         Labels = labels;
@@ -46,11 +47,14 @@ public sealed class TopicMetrics
 
     public IReadOnlyList<ClassMetrics> PerClass { get; }
 
+    /// <summary>The top score of each prediction against whether its top label was right (calibration); null when not given.</summary>
+    public ReliabilityTable? Reliability { get; }
+
     /// <summary>Single-label only: Confusion[gold][predicted], indexed like <see cref="Labels"/>.</summary>
     public int[][]? Confusion { get; }
 
     /// <summary>Single-label metrics over <paramref name="labels"/> (gold or predicted labels outside it are added to it).</summary>
-    public static TopicMetrics SingleLabel(IReadOnlyList<string> labels, IReadOnlyList<string> gold, IReadOnlyList<string> predicted)
+    public static TopicMetrics SingleLabel(IReadOnlyList<string> labels, IReadOnlyList<string> gold, IReadOnlyList<string> predicted, ReliabilityTable? reliability = null)
     {
         if (gold.Count != predicted.Count)
             throw new ArgumentException("gold and predicted differ in length");
@@ -73,11 +77,11 @@ public sealed class TopicMetrics
             perClass[c] = Scores(all[c], tp, predictedCount - tp, support - tp, support);
         }
         var accuracy = gold.Count == 0 ? 0 : (double)correct / gold.Count;
-        return new TopicMetrics(false, gold.Count, all, accuracy, accuracy, accuracy, accuracy, perClass, confusion);
+        return new TopicMetrics(false, gold.Count, all, accuracy, accuracy, accuracy, accuracy, perClass, confusion, reliability);
     }
 
     /// <summary>Multi-label metrics over exactly <paramref name="labels"/>: gold or predicted labels outside it are ignored.</summary>
-    public static TopicMetrics MultiLabelSets(IReadOnlyList<string> labels, IReadOnlyList<IReadOnlyList<string>> gold, IReadOnlyList<IReadOnlyList<string>> predicted)
+    public static TopicMetrics MultiLabelSets(IReadOnlyList<string> labels, IReadOnlyList<IReadOnlyList<string>> gold, IReadOnlyList<IReadOnlyList<string>> predicted, ReliabilityTable? reliability = null)
     {
         if (gold.Count != predicted.Count)
             throw new ArgumentException("gold and predicted differ in length");
@@ -104,7 +108,7 @@ public sealed class TopicMetrics
             fnSum += fn;
         }
         var micro = Scores("", tpSum, fpSum, fnSum, 0);
-        return new TopicMetrics(true, gold.Count, sorted, null, micro.Precision, micro.Recall, micro.F1, perClass, null);
+        return new TopicMetrics(true, gold.Count, sorted, null, micro.Precision, micro.Recall, micro.F1, perClass, null, reliability);
     }
 
     private static ClassMetrics Scores(string label, long tp, long fp, long fn, int support)

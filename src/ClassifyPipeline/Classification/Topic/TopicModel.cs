@@ -12,7 +12,10 @@ namespace ClassifyPipeline.Classification.Topic;
 /// </summary>
 public sealed class TopicModel
 {
-    public const int FormatVersion = 3;
+    public const int FormatVersion = 4;
+
+    /// <summary>The oldest format version that still loads (uncalibrated scores, the default clean settings).</summary>
+    public const int OldestReadableVersion = 3;
 
     /// <summary>A <see cref="FallbackThreshold"/> that no score reaches: an article may get no label.</summary>
     public const float NoFallback = float.PositiveInfinity;
@@ -23,12 +26,21 @@ public sealed class TopicModel
     private readonly float[] _weights; // row-major by feature: _weights[feature * labelCount + label]
     private readonly float[] _biases;
     private readonly float[] _thresholds;
+    private readonly float[] _scales;
+    private readonly float[] _offsets;
 
     public TopicModel(
         IReadOnlyList<string> labels, bool multiLabel, TopicScoring scoring, string trainer,
         AnalysisOptions analysis, TfIdfModel vocabulary, float[] weights, float[] biases, float[] thresholds,
-        float fallbackThreshold = NoFallback, float leadWeight = 0)
+        float fallbackThreshold = NoFallback, float leadWeight = 0,
+        float[]? scales = null, float[]? offsets = null, bool calibrated = false, CleanOptions? clean = null)
     {
+        scales ??= Enumerable.Repeat(1f, labels.Count).ToArray();
+        offsets ??= new float[labels.Count];
+        if (scales.Length != labels.Count || offsets.Length != labels.Count)
+            throw new ArgumentException("the calibration scales and offsets do not match the labels");
+        if (scales.Any(a => !float.IsFinite(a) || a <= 0) || offsets.Any(b => !float.IsFinite(b)))
+            throw new ArgumentException("calibration scales must be finite and positive, offsets finite");
         if (!float.IsFinite(leadWeight) || leadWeight < 0)
             throw new ArgumentOutOfRangeException(nameof(leadWeight), leadWeight, "the lead weight must be 0 or more");
         if (float.IsNaN(fallbackThreshold) || fallbackThreshold < 0)
@@ -48,6 +60,10 @@ public sealed class TopicModel
         _thresholds = thresholds;
         FallbackThreshold = fallbackThreshold;
         LeadWeight = leadWeight;
+        _scales = scales;
+        _offsets = offsets;
+        Calibrated = calibrated;
+        Clean = clean ?? new CleanOptions();
     }
 
     public IReadOnlyList<string> Labels => _labels;
@@ -74,6 +90,18 @@ public sealed class TopicModel
     /// <summary>How many times the lead's TF-IDF vector is added to the article's (see <see cref="TopicFeatures"/>); 0: not at all.</summary>
     public float LeadWeight { get; }
 
+    /// <summary>Whether the scores were calibrated on out-of-fold scores (probabilities), or are the raw logistic / softmax of the linear scores.</summary>
+    public bool Calibrated { get; }
+
+    /// <summary>Each label's linear score is multiplied by this before the softmax or logistic (calibration; 1 when uncalibrated).</summary>
+    public IReadOnlyList<float> Scales => _scales;
+
+    /// <summary>… and then this is added (Platt's offset; 0 when uncalibrated or single-label).</summary>
+    public IReadOnlyList<float> Offsets => _offsets;
+
+    /// <summary>How the articles were cleaned in training: prediction should clean them the same way.</summary>
+    public CleanOptions Clean { get; }
+
     /// <summary>The feature vector of an article as the model sees it.</summary>
     public SparseVector Featurize(CleanArticle article, TextAnalyzer analyzer)
     {
@@ -97,6 +125,8 @@ public sealed class TopicModel
             for (var l = 0; l < row.Length; l++)
                 raw[l] += x * row[l];
         }
+        for (var l = 0; l < count; l++)
+            raw[l] = _scales[l] * raw[l] + _offsets[l];
         if (Scoring == TopicScoring.Softmax)
         {
             var max = double.NegativeInfinity;
@@ -190,6 +220,17 @@ public sealed class TopicModel
         }
         writer.Write(FallbackThreshold);
         writer.Write(LeadWeight);
+        writer.Write(Calibrated);
+        for (var l = 0; l < _labels.Length; l++)
+        {
+            writer.Write(_scales[l]);
+            writer.Write(_offsets[l]);
+        }
+        writer.Write((int)Clean.Normalization);
+        writer.Write(Clean.TitleSearchLines);
+        writer.Write(Clean.TitleMaxWords);
+        WriteList(writer, Clean.BoilerplatePatterns);
+        WriteList(writer, Clean.FooterPatterns);
         writer.Flush();
         Vocabulary.Save(stream);
         writer.Write(_weights.Length);
@@ -209,8 +250,8 @@ public sealed class TopicModel
         {
             using var reader = new BinaryReader(stream, Encoding.UTF8, leaveOpen: true);
             var version = reader.ReadInt32();
-            if (version != FormatVersion)
-                throw new InvalidDataException($"topic model format version {version} is not supported by this version of classify (it reads version {FormatVersion}); retrain the model");
+            if (version < OldestReadableVersion || version > FormatVersion)
+                throw new InvalidDataException($"topic model format version {version} is not supported by this version of classify (it reads versions {OldestReadableVersion}..{FormatVersion}); retrain the model");
             var multi = reader.ReadBoolean();
             var scoring = (TopicScoring)reader.ReadInt32();
             if (!Enum.IsDefined(scoring))
@@ -243,6 +284,29 @@ public sealed class TopicModel
             var leadWeight = reader.ReadSingle();
             if (!float.IsFinite(leadWeight) || leadWeight < 0)
                 throw new InvalidDataException($"corrupt topic model: lead weight {leadWeight}");
+            var calibrated = false;
+            var scales = Enumerable.Repeat(1f, count).ToArray();
+            var offsets = new float[count];
+            var clean = new CleanOptions();
+            if (version >= 4)
+            {
+                calibrated = reader.ReadBoolean();
+                for (var l = 0; l < count; l++)
+                {
+                    scales[l] = reader.ReadSingle();
+                    offsets[l] = reader.ReadSingle();
+                    if (!float.IsFinite(scales[l]) || scales[l] <= 0 || !float.IsFinite(offsets[l]))
+                        throw new InvalidDataException($"corrupt topic model: calibration {scales[l]}, {offsets[l]}");
+                }
+                var normalization = (UnicodeNormalization)reader.ReadInt32();
+                if (!Enum.IsDefined(normalization))
+                    throw new InvalidDataException($"corrupt topic model: unknown normalization {(int)normalization}");
+                clean.Normalization = normalization;
+                clean.TitleSearchLines = reader.ReadInt32();
+                clean.TitleMaxWords = reader.ReadInt32();
+                clean.BoilerplatePatterns = ReadList(reader);
+                clean.FooterPatterns = ReadList(reader);
+            }
             var vocabulary = TfIdfModel.Load(stream);
             var length = reader.ReadInt32();
             if (length != (long)vocabulary.Terms.Count * count)
@@ -250,11 +314,29 @@ public sealed class TopicModel
             var weights = new float[length];
             var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan());
             stream.ReadExactly(bytes);
-            return new TopicModel(labels, multi, scoring, trainer, analysis, vocabulary, weights, biases, thresholds, fallback, leadWeight);
+            return new TopicModel(labels, multi, scoring, trainer, analysis, vocabulary, weights, biases, thresholds, fallback, leadWeight, scales, offsets, calibrated, clean);
         }
         catch (EndOfStreamException)
         {
             throw new InvalidDataException("corrupt topic model: the file is cut short");
         }
+    }
+
+    private static void WriteList(BinaryWriter writer, List<string> items)
+    {
+        writer.Write(items.Count);
+        foreach (var item in items)
+            writer.Write(item);
+    }
+
+    private static List<string> ReadList(BinaryReader reader)
+    {
+        var count = reader.ReadInt32();
+        if (count is < 0 or > 100_000)
+            throw new InvalidDataException($"corrupt topic model: {count} clean patterns");
+        var items = new List<string>(count);
+        for (var i = 0; i < count; i++)
+            items.Add(reader.ReadString());
+        return items;
     }
 }

@@ -11,8 +11,8 @@ public sealed class TopicOptions
     /// <summary>A model file written by <c>classify train topic</c>; null trains (once, then cached) the default model from <see cref="TrainingData"/>.</summary>
     public string? Model { get; set; }
 
-    /// <summary>The labeled data of the default model. When it is not there, topics are left null (with a warning).</summary>
-    public string TrainingData { get; set; } = "training/topics/bbc-train.jsonl";
+    /// <summary>The labeled data of the default model (BBC's five sections plus AG News's World as "world", training/README.md). When it is not there, topics are left null (with a warning).</summary>
+    public string TrainingData { get; set; } = "training/topics/news-train.jsonl";
 
     /// <summary>Where default models are cached, keyed by training data and settings.</summary>
     public string CacheFolder { get; set; } = ".cache/models";
@@ -36,8 +36,10 @@ public sealed class TopicOptions
     [Range(0.0, 10.0)]
     public float LeadWeight { get; set; } = 0.5f;
 
-    public TopicTrainingOptions Training() => new()
+    /// <summary>The default model's training settings; <paramref name="clean"/>: the run's clean settings, so the model is trained on text cleaned as the run cleans it.</summary>
+    public TopicTrainingOptions Training(Text.CleanOptions? clean = null) => new()
     {
+        Clean = clean ?? new Text.CleanOptions(),
         Trainer = Trainer,
         LeadWeight = LeadWeight,
         MaxNGram = MaxNGram,

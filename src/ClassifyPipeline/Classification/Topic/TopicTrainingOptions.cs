@@ -55,8 +55,22 @@ public sealed record TopicTrainingOptions
     /// <summary>Multi-label only: the score at or above which a label is assigned, unless tuned per label.</summary>
     public double DecisionThreshold { get; init; } = 0.5;
 
-    /// <summary>Multi-label only: tune each label's threshold by this many inner cross-validation folds (0: use <see cref="DecisionThreshold"/> for all).</summary>
-    public int ThresholdFolds { get; init; }
+    /// <summary>
+    /// Multi-label only: tune each label's threshold by this many inner cross-validation folds (0: use
+    /// <see cref="DecisionThreshold"/> for all). 5 by default since 2026-12-05: Reuters ModApte-90 micro-F1 0.856 with
+    /// fixed thresholds, 0.886 tuned (issue 15).
+    /// </summary>
+    public int ThresholdFolds { get; init; } = 5;
+
+    /// <summary>
+    /// Calibrate the scores on out-of-fold scores from this many inner folds (0: off, the raw logistic / softmax of the
+    /// linear scores): single-label models by one softmax scale (<see cref="TemperatureScaling"/>), multi-label models by
+    /// Platt scaling per label (<see cref="PlattScaling"/>). Multi-label models use max(this, <see cref="ThresholdFolds"/>) folds for both.
+    /// </summary>
+    public int CalibrationFolds { get; init; } = 5;
+
+    /// <summary>How articles are cleaned before analysis, in training and (saved in the model) in prediction.</summary>
+    public CleanOptions Clean { get; init; } = new();
 
     /// <summary>
     /// Multi-label only, with <see cref="ThresholdFolds"/>: what the per-label thresholds are tuned for. Micro-F1 by
@@ -78,6 +92,14 @@ public sealed record TopicTrainingOptions
         TitleWeight = TitleWeight,
     };
 
+    /// <summary>The clean settings as one invariant string (the model cache keys on it).</summary>
+    public static string CleanSettings(CleanOptions clean) => string.Join('|',
+        clean.Normalization.ToString(),
+        clean.TitleSearchLines.ToString(CultureInfo.InvariantCulture),
+        clean.TitleMaxWords.ToString(CultureInfo.InvariantCulture),
+        "boilerplate[" + string.Join("\u0001", clean.BoilerplatePatterns) + "]",
+        "footer[" + string.Join("\u0001", clean.FooterPatterns) + "]");
+
     /// <summary>Every setting that changes the model, as one invariant string (with the model format version).</summary>
     public string Settings => string.Join(';',
         "topic-model/" + TopicModel.FormatVersion.ToString(CultureInfo.InvariantCulture),
@@ -96,6 +118,8 @@ public sealed record TopicTrainingOptions
         "nbBeta=" + NbInterpolation.ToString("R", CultureInfo.InvariantCulture),
         "threshold=" + DecisionThreshold.ToString("R", CultureInfo.InvariantCulture),
         "thresholdFolds=" + ThresholdFolds.ToString(CultureInfo.InvariantCulture),
+        "calibrationFolds=" + CalibrationFolds.ToString(CultureInfo.InvariantCulture),
+        "clean=" + CleanSettings(Clean),
         "thresholdObjective=" + ThresholdObjective,
         "fallback=" + Fallback,
         "seed=" + Seed.ToString(CultureInfo.InvariantCulture));

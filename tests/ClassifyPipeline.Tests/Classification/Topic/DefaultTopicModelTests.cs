@@ -55,6 +55,54 @@ public sealed class DefaultTopicModelTests
         Assert.Equal(File.ReadAllText(Path.Combine(outDir, "articles.jsonl")), File.ReadAllText(Path.Combine(dir.Path, "out2", "articles.jsonl")));
     }
 
+    /// <summary>The shipped default taxonomy (BBC's sections plus "world"): the five Syria peace-talk seeds are world news, said with confidence.</summary>
+    [Fact]
+    public async Task RunSeeds_NewsDefaultModel_EverySeedWorldOrPoliticsAboveMinConfidence()
+    {
+        using var dir = new TempDirectory();
+        var config = Config(dir, Path.Combine(RepoPaths.Training, "topics", "news-train.jsonl"), Path.Combine(dir.Path, "cache"));
+        var outDir = Path.Combine(dir.Path, "out");
+
+        var run = await CliRunner.Run("run", RepoPaths.Seeds, "--out", outDir, "--config", config);
+        Assert.True(run.ExitCode == 0, run.Error);
+        var articles = File.ReadAllLines(Path.Combine(outDir, "articles.jsonl")).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(5, articles.Count);
+        Assert.All(articles, a =>
+        {
+            Assert.Contains(a.GetProperty("topic").GetString(), new[] { "world", "politics" });
+            Assert.True(a.GetProperty("topicScore").GetDouble() >= 0.5);
+        });
+    }
+
+    [Fact]
+    public void NewsTrainingData_BbcTrainThenAgNewsWorldAsWorld()
+    {
+        var news = File.ReadAllLines(Path.Combine(RepoPaths.Training, "topics", "news-train.jsonl"));
+        var bbc = File.ReadAllLines(RepoPaths.BbcTrain);
+        Assert.Equal(bbc, news.Take(bbc.Length));
+        var world = news.Skip(bbc.Length).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(350, world.Count);
+        Assert.All(world, w =>
+        {
+            Assert.Equal("world", w.GetProperty("label").GetString());
+            Assert.StartsWith("ag-", w.GetProperty("id").GetString());
+        });
+    }
+
+    /// <summary>The "world" rows are the first 350 World rows of the AG News development file, in its order, text unchanged.</summary>
+    [SkippableFact]
+    public void NewsTrainingData_WorldRowsAreTheFirstAgNewsWorldRows()
+    {
+        var source = DevelopmentData.Require("topics", "agnews", "dev.jsonl");
+        var expected = File.ReadLines(source).Select(l => JsonDocument.Parse(l).RootElement)
+            .Where(r => r.GetProperty("label").GetString() == "World").Take(350)
+            .Select(r => (r.GetProperty("id").GetString(), r.GetProperty("title").GetString(), r.GetProperty("text").GetString())).ToList();
+        var actual = File.ReadLines(Path.Combine(RepoPaths.Training, "topics", "news-train.jsonl")).Skip(File.ReadLines(RepoPaths.BbcTrain).Count())
+            .Select(l => JsonDocument.Parse(l).RootElement)
+            .Select(r => (r.GetProperty("id").GetString(), r.GetProperty("title").GetString(), r.GetProperty("text").GetString())).ToList();
+        Assert.Equal(expected, actual);
+    }
+
     [Fact]
     public async Task Run_TrainingDataMissing_TopicsNullAndExitZero()
     {

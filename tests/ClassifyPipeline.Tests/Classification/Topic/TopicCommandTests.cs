@@ -134,7 +134,7 @@ public sealed class TopicCommandTests
         using var dir = new TempDirectory();
         var data = dir.File("d.jsonl", "{\"labels\": [\"a\"], \"text\": \"apples and pears\"}\n{\"labels\": [\"b\"], \"text\": \"cars and trucks\"}\n");
         var model = Path.Combine(dir.Path, "m.model");
-        var result = await CliRunner.Run("train", "topic", data, "--out", model, "--fallback", "Tuned");
+        var result = await CliRunner.Run("train", "topic", data, "--out", model, "--fallback", "Tuned", "--threshold-folds", "0");
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("--fallback Tuned needs --threshold-folds", result.Error);
         Assert.False(File.Exists(model));
