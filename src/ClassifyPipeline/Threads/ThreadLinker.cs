@@ -8,7 +8,8 @@ namespace ClassifyPipeline.Threads;
 /// Links stories into threads: average-linkage clusters (<see cref="ComponentClustering"/>) over the cosines of the
 /// stories' profiles, with no time window, stories in time order (first published, then id), so the clusters depend
 /// only on the set of profiles, not on the order they came in. Terms in the profiles of more than
-/// <see cref="ThreadOptions.MaxStoryFrequency"/> of the stories are left out (from 100 stories on).
+/// <see cref="ThreadOptions.MaxStoryFrequency"/> of the stories are left out (from 100 stories on) and the profiles
+/// renormalized; the pairs come from the stories' exact threshold join (<see cref="WindowJoin"/>, every story at one time).
 /// </summary>
 internal static class ThreadLinker
 {
@@ -30,9 +31,14 @@ internal static class ThreadLinker
         for (var i = 0; i < stories.Count; i++)
         {
             var kept = stories[i].Profile.Where(t => index.ContainsKey(t.Term)).Select(t => (Index: index[t.Term], t.Weight)).OrderBy(t => t.Index).ToList();
-            vectors[i] = new SparseVector(kept.Select(t => t.Index).ToArray(), kept.Select(t => t.Weight).ToArray());
+            var norm = Math.Sqrt(kept.Sum(t => (double)t.Weight * t.Weight));
+            vectors[i] = norm > 0
+                ? new SparseVector(kept.Select(t => t.Index).ToArray(), kept.Select(t => (float)(t.Weight / norm)).ToArray())
+                : SparseVector.Empty;
         }
-        var pairs = AllPairsSimilarity.Find(vectors, options.Threshold, cancellationToken);
+        // the story join's exact threshold join, with every story at one time: all pairs within reach, none missed
+        var documents = Enumerable.Repeat(new JoinDocument(0, IsNew: true, Undated: false), stories.Count).ToArray();
+        var pairs = WindowJoin.Find(documents, i => vectors[i], index.Count, options.Threshold, TimeSpan.FromDays(1), cancellationToken: cancellationToken);
         return ComponentClustering.Cluster(stories.Count, pairs, options.Threshold, cancellationToken: cancellationToken);
     }
 
