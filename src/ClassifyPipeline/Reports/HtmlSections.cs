@@ -31,6 +31,8 @@ internal static class HtmlSections
             return;
         }
         w.WriteLine($"<p class=\"meta\">Stories that continue one subject (the same actors, places and claims), however far apart in time: the {Math.Min(ReportLimits.Threads, o.Threads.Count)} with the most stories of {o.Threads.Count}; all are in threads.jsonl.</p>");
+        if (ReportCharts.ThreadTimeline(o.Threads) is { } chart)
+            w.WriteLine($"<figure><img src=\"{chart}\" alt=\"Threads over time\" width=\"800\" height=\"320\"><figcaption>Threads over time: the {Math.Min(10, o.Threads.Count)} largest, a dot per story at its first date, sized by its articles</figcaption></figure>");
         foreach (var t in o.Threads.Take(ReportLimits.Threads))
         {
             w.WriteLine($"<section class=\"thread\" id=\"thread-{E(t.Id)}\">");

@@ -8,7 +8,7 @@ public sealed class ThreadOptions
     /// <summary>
     /// Average cosine between the profiles of two groups of stories at or above which they are one thread, whatever
     /// the time between them. 0.15: the seeds' three stories (2013, 2014, 2016) link (up to 0.15; at 0.2 the 2014 one
-    /// stands apart), and the 214 stories of the FNC-1 training bodies form 35 threads of 2–4 stories on one subject
+    /// stands apart), and the 214 stories of the FNC-1 training bodies form 39 threads of 2–4 stories on one subject
     /// each (docs/experiments/2026-12-05-threads-reports.md).
     /// </summary>
     [Range(0.0, 1.0)]

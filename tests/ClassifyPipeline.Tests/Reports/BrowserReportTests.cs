@@ -54,7 +54,8 @@ public sealed class BrowserReportTests
         Assert.Matches("<td>2025-06-01</td><td>Dockers strike at the harbour <code>s-strike</code></td><td>3</td><td>harbour gazette</td>", dom);
         Assert.DoesNotContain("<title>PWNED", dom);
         Assert.Contains("<title>ClassifyPipeline report</title>", dom);
-        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(dom, "<img src=\"data:image/png").Count);
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(dom, "<img src=\"data:image/png").Count);
+        Assert.Contains("alt=\"Threads over time\"", dom);
     }
 
     private static string DumpDom(string chromium, string url, string profile)

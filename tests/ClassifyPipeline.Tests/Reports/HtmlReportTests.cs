@@ -42,7 +42,7 @@ public sealed class HtmlReportTests
         var html = Render(ReportSamples.Model());
 
         var sources = Regex.Matches(html, "\\ssrc=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToList();
-        Assert.Equal(4, sources.Count);
+        Assert.Equal(5, sources.Count); // four charts and the threads' timeline
         Assert.All(sources, s => Assert.StartsWith("data:image/png;base64,", s));
         Assert.DoesNotContain("<link", html);
         Assert.DoesNotContain("@import", html);
