@@ -14,8 +14,14 @@ namespace ClassifyPipeline.Threads;
 internal static class ThreadLinker
 {
     /// <summary>For each story (in the order given, which must be time order), the index of the earliest story of its thread.</summary>
-    public static int[] Cluster(IReadOnlyList<Corpus.StorySummary> stories, ThreadOptions options, CancellationToken cancellationToken)
+    public static int[] Cluster(IReadOnlyList<Corpus.StorySummary> stories, ThreadOptions options, CancellationToken cancellationToken) =>
+        Cluster(stories, options, cancellationToken, out _, out _);
+
+    /// <param name="pairs">How many story pairs reached the threshold.</param>
+    /// <param name="joinTicks">Stopwatch ticks the join took (the rest is clustering).</param>
+    public static int[] Cluster(IReadOnlyList<Corpus.StorySummary> stories, ThreadOptions options, CancellationToken cancellationToken, out int pairs, out long joinTicks)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var storyFrequency = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var s in stories)
         {
@@ -38,8 +44,10 @@ internal static class ThreadLinker
         }
         // the story join's exact threshold join, with every story at one time: all pairs within reach, none missed
         var documents = Enumerable.Repeat(new JoinDocument(0, IsNew: true, Undated: false), stories.Count).ToArray();
-        var pairs = WindowJoin.Find(documents, i => vectors[i], index.Count, options.Threshold, TimeSpan.FromDays(1), cancellationToken: cancellationToken);
-        return ComponentClustering.Cluster(stories.Count, pairs, options.Threshold, cancellationToken: cancellationToken);
+        var found = WindowJoin.Find(documents, i => vectors[i], index.Count, options.Threshold, TimeSpan.FromDays(1), cancellationToken: cancellationToken);
+        pairs = found.Count;
+        joinTicks = System.Diagnostics.Stopwatch.GetTimestamp() - started;
+        return ComponentClustering.Cluster(stories.Count, found, options.Threshold, cancellationToken: cancellationToken);
     }
 
     /// <summary>

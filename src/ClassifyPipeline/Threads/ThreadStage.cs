@@ -53,6 +53,7 @@ public sealed class ThreadStage(ThreadOptions options, VectorizeOptions vectoriz
         var storedById = stored.Stories.ToDictionary(s => s.StoryId, s => s with { ThreadId = Resolve(s.ThreadId) }, StringComparer.Ordinal);
         var built = StoryProfiles.Build(batch, localTerms, storedDf, dedup, storedById, options, vectorize);
         cancellationToken.ThrowIfCancellationRequested();
+        var profiled = Stopwatch.GetTimestamp();
 
         var merged = dedup.MergedStories ?? new Dictionary<string, string>();
         var live = new Dictionary<string, StorySummary>(storedById, StringComparer.Ordinal);
@@ -66,7 +67,11 @@ public sealed class ThreadStage(ThreadOptions options, VectorizeOptions vectoriz
             live[s.StoryId] = s with { ThreadId = storedById.GetValueOrDefault(s.StoryId)?.ThreadId ?? "" };
         var all = live.Values.Order(StoryThread.Order).ToList();
 
-        var labels = ThreadLinker.Cluster(all, options, cancellationToken);
+        var linking = Stopwatch.GetTimestamp();
+        var labels = ThreadLinker.Cluster(all, options, cancellationToken, out var pairs, out var joinTicks);
+        ThreadLog.Split(logger, (long)Stopwatch.GetElapsedTime(started, profiled).TotalMilliseconds,
+            (long)TimeSpan.FromSeconds(joinTicks / (double)Stopwatch.Frequency).TotalMilliseconds, pairs,
+            (long)Stopwatch.GetElapsedTime(linking + joinTicks).TotalMilliseconds);
         var storedThreads = storedById.Values.Select(s => s.ThreadId).ToHashSet(StringComparer.Ordinal);
         var (threadOf, aliases) = ThreadLinker.Name(all, labels,
             removed.OrderBy(r => r.Story, StoryThread.Order).Select(r => (r.Story.ThreadId, r.Into)).ToList(),
