@@ -22,6 +22,7 @@ internal sealed class ClusterCorpusSession : ICorpusSession
     private readonly Timer _renewal;
     private readonly ILogger _logger;
     private ChangePlan? _plan;
+    private bool _threadsPrepared;
     private long _prepareMs;
     private bool _committed;
     private bool _disposed;
@@ -57,6 +58,8 @@ internal sealed class ClusterCorpusSession : ICorpusSession
     public bool KeepsChanges { get; }
 
     private ICatalogGrain Catalog => Grains.GetGrain<ICatalogGrain>(Corpus);
+
+    private IThreadIndexGrain ThreadIndex => Grains.GetGrain<IThreadIndexGrain>(GrainKeys.Threads(Corpus));
 
     public static ClusterCorpusSession Begin(IGrainFactory grains, string corpus, bool keeps, CorpusLayout layout, ClusterStateOptions options, ILogger logger, ClusterWatch? watch, CancellationToken cancellationToken)
     {
@@ -130,6 +133,24 @@ internal sealed class ClusterCorpusSession : ICorpusSession
         _prepareMs = (long)System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds;
     }
 
+    /// <summary>The thread index in one read (a corpus without documents has none).</summary>
+    public StoredThreads LoadThreads()
+    {
+        if (View.DocumentCount == 0)
+            return StoredThreads.Empty;
+        var view = Calls.Wait(() => ThreadIndex.Load(Batch), "reading the threads");
+        return new StoredThreads(view.Stories.Select(s => s.ToSummary()).ToList(), view.Aliases);
+    }
+
+    /// <summary>Prepares the thread index's share of the batch (held aside until the commit, like every other grain's).</summary>
+    public void ApplyThreads(ThreadChanges changes)
+    {
+        if (_threadsPrepared)
+            throw new InvalidOperationException("a session applies one set of thread changes");
+        Calls.Wait(() => ThreadIndex.Prepare(Batch, ThreadIndexChanges.From(changes)), "preparing the batch's thread changes");
+        _threadsPrepared = true;
+    }
+
     public void Commit()
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
@@ -146,6 +167,8 @@ internal sealed class ClusterCorpusSession : ICorpusSession
         try
         {
             plan.ApplyEverywhere(this);
+            if (_threadsPrepared)
+                Calls.Wait(() => ThreadIndex.Apply(Batch), "applying the committed threads");
         }
         catch (CorpusStateException e)
         {

@@ -12,6 +12,9 @@ public static class GrainKeys
 
     public static string Bucket(string corpus, int bucket) => $"{corpus}/{bucket}";
 
+    /// <summary>The corpus's thread index (one grain).</summary>
+    public static string Threads(string corpus) => $"{corpus}/threads";
+
     /// <summary>The corpus a grain key belongs to (the catalog's key is the corpus itself).</summary>
     public static string CorpusOf(string key) => key.IndexOf('/') is var at and >= 0 ? key[..at] : key;
 

@@ -34,6 +34,12 @@ public interface ICorpusSession : IDisposable
 
     void Apply(CorpusChanges changes);
 
+    /// <summary>Every stored story summary (the thread step's input) and the thread aliases.</summary>
+    StoredThreads LoadThreads();
+
+    /// <summary>The batch's thread changes, made durable with the rest at <see cref="Commit"/>.</summary>
+    void ApplyThreads(ThreadChanges changes);
+
     /// <summary>Makes the batch's changes durable, all at once.</summary>
     void Commit();
 }

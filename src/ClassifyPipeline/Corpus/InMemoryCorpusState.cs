@@ -14,6 +14,8 @@ public sealed class InMemoryCorpusState : ICorpusState
     private readonly HashSet<string> _stories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _aliases = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, StorySummary> _summaries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _threadAliases = new(StringComparer.Ordinal);
     private readonly bool _keeps;
     private long _documentCount;
 
@@ -33,6 +35,12 @@ public sealed class InMemoryCorpusState : ICorpusState
     public IReadOnlyDictionary<string, string> Aliases => _aliases;
 
     public IReadOnlyCollection<string> Stories => _stories;
+
+    /// <summary>Every stored story summary (threads), by story id.</summary>
+    public IReadOnlyDictionary<string, StorySummary> Summaries => _summaries;
+
+    /// <summary>Merged-away thread id → surviving id.</summary>
+    public IReadOnlyDictionary<string, string> ThreadAliases => _threadAliases;
 
     public void Dispose() => _gate.Dispose();
 
@@ -90,6 +98,20 @@ public sealed class InMemoryCorpusState : ICorpusState
         }
     }
 
+    private void Apply(ThreadChanges changes)
+    {
+        foreach (var id in changes.RemovedStories)
+            _summaries.Remove(id);
+        foreach (var summary in changes.Upserts)
+            _summaries[summary.StoryId] = summary;
+        foreach (var (alias, target) in changes.Aliases)
+        {
+            foreach (var (a, _) in _threadAliases.Where(p => p.Value == alias).ToList())
+                _threadAliases[a] = target;
+            _threadAliases[alias] = target;
+        }
+    }
+
     private Dictionary<string, CorpusEdge> Adjacent(string id)
     {
         if (!_edges.TryGetValue(id, out var map))
@@ -101,6 +123,7 @@ public sealed class InMemoryCorpusState : ICorpusState
     {
         private readonly Dictionary<string, string> _settings = new(StringComparer.Ordinal);
         private CorpusChanges? _changes;
+        private ThreadChanges? _threads;
         private bool _done;
 
         public bool KeepsChanges => state._keeps;
@@ -143,6 +166,16 @@ public sealed class InMemoryCorpusState : ICorpusState
             _changes = changes;
         }
 
+        public StoredThreads LoadThreads() =>
+            new(state._summaries.Values.ToList(), new Dictionary<string, string>(state._threadAliases, StringComparer.Ordinal));
+
+        public void ApplyThreads(ThreadChanges changes)
+        {
+            if (_threads is not null)
+                throw new InvalidOperationException("a session applies one set of thread changes");
+            _threads = changes;
+        }
+
         public void Commit()
         {
             ObjectDisposedException.ThrowIf(_done, this);
@@ -151,6 +184,8 @@ public sealed class InMemoryCorpusState : ICorpusState
             else
                 foreach (var (key, value) in _settings)
                     state._settings[key] = value;
+            if (_threads is not null)
+                state.Apply(_threads);
             _done = true;
             state._gate.Release();
         }

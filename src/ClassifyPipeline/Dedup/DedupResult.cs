@@ -7,4 +7,5 @@ namespace ClassifyPipeline.Dedup;
 public sealed record DedupAssignment(string Id, string StoryId, string? DuplicateOf, double? DuplicateSimilarity, double? StorySimilarity);
 
 /// <summary>The Dedup stage's output: one assignment per article (canonical order) and the stories.</summary>
-public sealed record DedupResult(IReadOnlyList<DedupAssignment> Assignments, IReadOnlyList<Story> Stories);
+/// <param name="MergedStories">Stored stories the batch merged into another: alias → surviving story id (null: none).</param>
+public sealed record DedupResult(IReadOnlyList<DedupAssignment> Assignments, IReadOnlyList<Story> Stories, IReadOnlyDictionary<string, string>? MergedStories = null);

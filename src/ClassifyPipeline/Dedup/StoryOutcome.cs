@@ -78,7 +78,7 @@ internal sealed class StoryOutcome
         for (var k = 0; k < nodes.Count; k++)
             storyOf[k] = nodes[k].Frozen ? nodes[k].Stored!.StoryId : finalOfLead[labels[k]];
 
-        var result = BatchResult.Build(graph, labels, storyOf, duplicateOf, storedMembers, inGraph, order, options, idf, terms);
+        var result = BatchResult.Build(graph, labels, storyOf, duplicateOf, storedMembers, inGraph, order, options, idf, terms) with { MergedStories = mapping.Aliases };
         return new StoryOutcome(graph, storyOf, duplicateOf, mapping.NewStories, mapping.Aliases, result);
     }
 

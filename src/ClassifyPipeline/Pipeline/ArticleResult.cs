@@ -13,6 +13,9 @@ public sealed record ArticleResult(
     IReadOnlyList<ClaimStance> Claims)
 {
     public string Id => Article.Id;
+
+    /// <summary>The thread its story belongs to.</summary>
+    public string? ThreadId { get; init; }
 }
 
 /// <summary>The article's stance toward its story's lead headline.</summary>

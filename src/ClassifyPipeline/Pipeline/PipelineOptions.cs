@@ -4,6 +4,7 @@ using ClassifyPipeline.Dedup;
 using ClassifyPipeline.Ingest;
 using ClassifyPipeline.State;
 using ClassifyPipeline.Text;
+using ClassifyPipeline.Threads;
 using ClassifyPipeline.Vectors;
 
 namespace ClassifyPipeline.Pipeline;
@@ -20,6 +21,8 @@ public sealed class PipelineOptions
     public VectorizeOptions Vectorize { get; set; } = new();
 
     public DedupOptions Dedup { get; set; } = new();
+
+    public ThreadOptions Threads { get; set; } = new();
 
     public TopicOptions Topic { get; set; } = new();
 

@@ -5,6 +5,7 @@ using ClassifyPipeline.Dedup;
 using ClassifyPipeline.IO;
 using ClassifyPipeline.Ingest;
 using ClassifyPipeline.Text;
+using ClassifyPipeline.Threads;
 using ClassifyPipeline.Vectors;
 using Microsoft.Extensions.Logging;
 
@@ -76,7 +77,7 @@ public sealed class PipelineRunner
         if (headers.Count == 0)
             return new RunResult([], [], rejections, times.Timings, files.Count); // nothing read: nothing to dedup, label or keep in the state
 
-        var dedup = times.Timed("dedup", () => Deduplicate(documents, terms, progress, cancellationToken));
+        var (dedup, threads) = times.Timed("dedup", () => Deduplicate(documents, terms, progress, cancellationToken));
         PipelineLog.Deduplicated(_logger, dedup.Stories.Count, dedup.Assignments.Count(a => a.DuplicateOf is not null), headers.Count);
         // the lambdas above captured these, so they would otherwise hold the batch's terms through the second pass
         documents = null;
@@ -96,9 +97,12 @@ public sealed class PipelineRunner
 
         var results = new List<ArticleResult>(ordered.Length);
         for (var i = 0; i < ordered.Length; i++)
-            results.Add(new ArticleResult(ordered[i], dedup.Assignments[i], labels.Topics?[i], labels.Stances[i], labels.Claims[i]));
+            results.Add(new ArticleResult(ordered[i], dedup.Assignments[i], labels.Topics?[i], labels.Stances[i], labels.Claims[i])
+            {
+                ThreadId = threads.ThreadOfStory.GetValueOrDefault(dedup.Assignments[i].StoryId),
+            });
         progress?.Report(new RunProgress("done", results.Count, results.Count));
-        return new RunResult(results, dedup.Stories, rejections, times.Timings, files.Count);
+        return new RunResult(results, dedup.Stories, rejections, times.Timings, files.Count) { Threads = threads };
     }
 
     /// <summary>The articles read, a chunk at a time; rejections go to <paramref name="rejections"/> and reading time to <paramref name="stage"/>.</summary>
@@ -146,19 +150,23 @@ public sealed class PipelineRunner
     }
 
     /// <summary>
-    /// Vectorize + Dedup against the corpus state: the persistent one (committed), else an empty one in memory that
-    /// keeps nothing.
+    /// Vectorize + Dedup and the thread step against the corpus state: the persistent one (committed), else an empty
+    /// one in memory that keeps nothing.
     /// </summary>
-    private DedupResult Deduplicate(List<BatchDocument> documents, BatchTerms terms, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
+    private (DedupResult, ThreadResult) Deduplicate(List<BatchDocument> documents, BatchTerms terms, IProgress<RunProgress>? progress, CancellationToken cancellationToken)
     {
         using var ephemeral = _state is null ? new InMemoryCorpusState(keepsChanges: false) : null;
         using var session = (_state ?? ephemeral!).Begin(cancellationToken);
         var settings = new Dictionary<string, object> { ["clean"] = _options.Clean, ["analysis"] = _options.Analysis };
+        var vocabulary = terms.Vocabulary();
+        var storedDf = ThreadStage.StoredFrequencies(session);
         var result = new StoryStage(_options.Dedup, _options.Vectorize, _logger, _time, _joiner)
-            .Run(documents, terms.Vocabulary(), session, settings, progress, cancellationToken);
+            .Run(documents, vocabulary, session, settings, progress, cancellationToken);
+        progress?.Report(new RunProgress("threads", 0, null));
+        var threads = new ThreadStage(_options.Threads, _options.Vectorize, _logger).Run(documents, vocabulary, storedDf, result, session, cancellationToken);
         if (_state is not null)
             session.Commit();
-        return result;
+        return (result, threads);
     }
 
     /// <summary>

@@ -1,5 +1,6 @@
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Dedup;
+using ClassifyPipeline.Threads;
 
 namespace ClassifyPipeline.Pipeline;
 
@@ -9,6 +10,10 @@ public sealed record RunResult(
     IReadOnlyList<Story> Stories,
     IReadOnlyList<Rejection> Rejections,
     IReadOnlyList<StageTiming> Timings,
-    int FilesRead);
+    int FilesRead)
+{
+    /// <summary>Each story's thread and the threads holding this run's stories (empty when nothing was read).</summary>
+    public ThreadResult Threads { get; init; } = ThreadResult.Empty;
+}
 
 public sealed record StageTiming(string Stage, TimeSpan Elapsed);

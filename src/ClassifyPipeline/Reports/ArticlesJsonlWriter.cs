@@ -56,6 +56,7 @@ public static class ArticlesJsonlWriter
         }
         w.WriteEndArray();
         w.WriteString("storyId", a.Dedup.StoryId);
+        w.WriteString("threadId", a.ThreadId);
         w.WriteString("duplicateOf", a.Dedup.DuplicateOf);
         JsonOutput.WriteNumber(w, "similarity", a.Dedup.DuplicateSimilarity ?? a.Dedup.StorySimilarity);
         JsonOutput.WriteNumber(w, "duplicateSimilarity", a.Dedup.DuplicateSimilarity);

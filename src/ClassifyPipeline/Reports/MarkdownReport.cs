@@ -1,53 +1,55 @@
 namespace ClassifyPipeline.Reports;
 
 /// <summary>
-/// Writes <c>report.md</c>: the run's summary, counts per topic and stance, and its stories, largest coverage
-/// first, with duplicate chains. Article text is escaped for Markdown. The file holds no timestamps of the run
-/// and no absolute paths, so the same run folder always gives the same bytes.
+/// Writes <c>report.md</c>: the run's summary, an overview (biggest and fastest-growing stories and threads), the
+/// threads' timelines, who reported first and who re-published whom, counts per topic and stance, the largest stories
+/// in full with duplicate chains, and the rest one line each; <see cref="ReportLimits"/> caps each part (everything
+/// is in the JSON Lines). Article text is escaped for Markdown. The file holds no timestamps of the run and no
+/// absolute paths, so the same run folder always gives the same bytes.
 /// </summary>
 public static class MarkdownReport
 {
+    /// <summary>One-line stories listed after those in full (the next largest; the rest counted).</summary>
+    public const int StoryLines = 1000;
+
     public static void Write(TextWriter w, ReportModel model)
     {
-        var stories = StoryView.From(model);
-        var duplicates = model.Articles.Count(a => a.DuplicateOf is not null);
+        var overview = ReportOverview.Build(model);
+        var stories = overview.Stories;
         w.WriteLine("# ClassifyPipeline run");
         w.WriteLine();
         w.WriteLine($"- Articles: {model.Articles.Count}");
         w.WriteLine($"- Sources: {model.Articles.Select(a => a.Source).OfType<string>().Distinct(StringComparer.Ordinal).Count()}");
         w.WriteLine($"- Stories: {stories.Count} ({stories.Count(s => s.Articles.Count > 1)} with more than one article)");
-        w.WriteLine($"- Duplicates (re-publications): {duplicates}");
+        w.WriteLine($"- Threads of more than one story: {overview.Threads.Count}");
+        w.WriteLine($"- Duplicates (re-publications): {overview.Duplicates}");
         w.WriteLine($"- Rejected inputs or records: {model.Rejections.Count}");
 
+        MarkdownSections.Overview(w, overview);
+        MarkdownSections.Threads(w, overview);
+        MarkdownSections.Outlets(w, overview);
         WriteCounts(w, "Topics", ReportText.Counts(model.Articles.Select(a => a.Topic)), "no article has a topic label");
         WriteCounts(w, "Stances", ReportText.Counts(model.Articles.Select(a => a.Stance)), "no article has a stance label");
 
         w.WriteLine();
         w.WriteLine("## Stories");
-        foreach (var story in stories)
+        foreach (var story in stories.Take(ReportLimits.FullStories))
+            WriteStory(w, story);
+        if (stories.Count > ReportLimits.FullStories)
         {
             w.WriteLine();
-            w.WriteLine($"### #{story.Rank} {Escape(story.Lead.Title)}");
+            w.WriteLine("## More stories");
             w.WriteLine();
-            w.WriteLine($"Story {Code(story.Story.Id)}: {story.Articles.Count} article(s) from {story.SourceCount} source(s), {ReportText.TimeSpan(story)}.");
-            w.WriteLine();
-            w.WriteLine("| article | source | published | topic | stance | similarity | shared terms |");
-            w.WriteLine("|---|---|---|---|---|---|---|");
-            foreach (var a in story.Articles)
+            foreach (var story in stories.Skip(ReportLimits.FullStories).Take(StoryLines))
             {
-                var similarity = a.DuplicateOf is { } original
-                    ? $"duplicate of {Code(original)} ({ReportText.Number(a.DuplicateSimilarity)})"
-                    : ReportText.Number(a.StorySimilarity);
-                w.WriteLine($"| {Escape(a.Title)} ({Code(a.Id)}) | {Escape(a.Source)} | {ReportText.Date(a.Published)} | {Escape(a.Topic)} | {Escape(ReportText.Stance(a))} | {similarity} | {Escape(ReportText.SharedTerms(story, a))} |");
+                var first = ReportOverview.FirstArticle(story);
+                w.WriteLine($"- #{story.Rank} {Escape(story.Lead.Title)} ({Code(story.Story.Id)}): {story.Articles.Count} article(s), {story.SourceCount} source(s), first {Escape(first.Source)} {ReportText.Date(first.Published)}");
             }
-            var chains = story.DuplicateChains();
-            if (chains.Count > 0)
+            var rest = stories.Count - ReportLimits.FullStories - StoryLines;
+            if (rest > 0)
             {
                 w.WriteLine();
-                w.WriteLine("Duplicate chains (original → re-publications):");
-                w.WriteLine();
-                foreach (var chain in chains)
-                    w.WriteLine($"- {Escape(chain.Original?.Source)} {Code(chain.OriginalId)} → {string.Join(", ", chain.Copies.Select(c => $"{Escape(c.Source)} {Code(c.Id)} ({ReportText.Number(c.DuplicateSimilarity)})"))}");
+                w.WriteLine($"{rest} more stories in stories.jsonl.");
             }
         }
         if (model.Rejections.Count > 0)
@@ -55,8 +57,49 @@ public static class MarkdownReport
             w.WriteLine();
             w.WriteLine("## Rejected");
             w.WriteLine();
-            foreach (var r in model.Rejections)
+            foreach (var r in model.Rejections.Take(ReportLimits.Rejections))
                 w.WriteLine($"- {Code(Path.GetFileName(r.Input))}{(r.Location is null ? "" : " " + Escape(r.Location))}: {Escape(r.Reason)}");
+            if (model.Rejections.Count > ReportLimits.Rejections)
+            {
+                w.WriteLine();
+                w.WriteLine($"{model.Rejections.Count - ReportLimits.Rejections} more in rejected.jsonl.");
+            }
+        }
+    }
+
+    private static void WriteStory(TextWriter w, StoryView story)
+    {
+        var first = ReportOverview.FirstArticle(story);
+        w.WriteLine();
+        w.WriteLine($"### #{story.Rank} {Escape(story.Lead.Title)}");
+        w.WriteLine();
+        w.WriteLine($"Story {Code(story.Story.Id)}: {story.Articles.Count} article(s) from {story.SourceCount} source(s), {ReportText.TimeSpan(story)}. First reported by {Escape(first.Source)}, {ReportText.Date(first.Published)}.{(story.Lead.ThreadId is { } t ? $" Thread {Code(t)}." : "")}");
+        w.WriteLine();
+        w.WriteLine("| article | source | published | topic | stance | similarity | shared terms |");
+        w.WriteLine("|---|---|---|---|---|---|---|");
+        foreach (var a in story.Articles.Take(ReportLimits.ArticlesPerStory))
+        {
+            var similarity = a.DuplicateOf is { } original
+                ? $"duplicate of {Code(original)} ({ReportText.Number(a.DuplicateSimilarity)})"
+                : ReportText.Number(a.StorySimilarity);
+            w.WriteLine($"| {Escape(a.Title)} ({Code(a.Id)}) | {Escape(a.Source)} | {ReportText.Date(a.Published)} | {Escape(a.Topic)} | {Escape(ReportText.Stance(a))} | {similarity} | {Escape(ReportText.SharedTerms(story, a))} |");
+        }
+        if (story.Articles.Count > ReportLimits.ArticlesPerStory)
+        {
+            w.WriteLine();
+            w.WriteLine($"{story.Articles.Count - ReportLimits.ArticlesPerStory} more articles of this story in articles.jsonl.");
+        }
+        var chains = story.DuplicateChains();
+        if (chains.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("Duplicate chains (original → re-publications):");
+            w.WriteLine();
+            foreach (var chain in chains.Take(ReportLimits.Overview))
+            {
+                var more = chain.Copies.Count > ReportLimits.ArticlesPerStory ? $" and {chain.Copies.Count - ReportLimits.ArticlesPerStory} more" : "";
+                w.WriteLine($"- {Escape(chain.Original?.Source)} {Code(chain.OriginalId)} → {string.Join(", ", chain.Copies.Take(ReportLimits.ArticlesPerStory).Select(c => $"{Escape(c.Source)} {Code(c.Id)} ({ReportText.Number(c.DuplicateSimilarity)})"))}{more}");
+            }
         }
     }
 
@@ -77,7 +120,7 @@ public static class MarkdownReport
     }
 
     /// <summary>An id or file name as inline code; characters that would end the span or a table cell are replaced or escaped.</summary>
-    private static string Code(string text) =>
+    internal static string Code(string text) =>
         "`" + text.Replace('`', '\'').Replace('\n', ' ').Replace('\r', ' ').Replace("|", "\\|") + "`";
 
     /// <summary>Escapes Markdown and HTML-significant characters so article text renders as text.</summary>

@@ -100,6 +100,48 @@ public static class ReportCharts
         return Png(plot);
     }
 
+    /// <summary>
+    /// The largest threads on one time axis: a row per thread (its first terms), a dot per story at its first date,
+    /// sized by its articles, dots of a thread joined. Null when no thread of more than one story has a dated story.
+    /// </summary>
+    public static string? ThreadTimeline(IReadOnlyList<ReportThread> threads)
+    {
+        var shown = threads.Where(t => t.Stories.Count > 1 && t.Stories.Any(s => s.First is not null)).Take(10).ToList();
+        if (shown.Count == 0)
+            return null;
+        var plot = NewPlot("Threads over time", "");
+        var rows = new double[shown.Count];
+        var labels = new string[shown.Count];
+        for (var row = 0; row < shown.Count; row++)
+        {
+            var y = shown.Count - 1 - row;
+            rows[row] = y;
+            labels[row] = Short(string.Join(", ", shown[row].Terms.Take(2)));
+            var color = Palette[row % Palette.Length];
+            var dated = shown[row].Stories.Where(s => s.First is not null).ToList();
+            var xs = dated.Select(s => s.First!.Value.UtcDateTime.ToOADate()).ToArray();
+            if (xs.Length > 1)
+            {
+                var line = plot.Add.Scatter(xs, xs.Select(_ => (double)y).ToArray());
+                line.Color = color.WithAlpha(0.5);
+                line.LineWidth = 2;
+                line.MarkerSize = 0;
+            }
+            for (var k = 0; k < dated.Count; k++)
+            {
+                var marker = plot.Add.Marker(xs[k], y);
+                marker.Color = color;
+                marker.Size = (float)Math.Min(30, 6 + 3 * Math.Sqrt(dated[k].Size));
+            }
+        }
+        var axis = plot.Axes.DateTimeTicksBottom();
+        if (axis.TickGenerator is ScottPlot.TickGenerators.DateTimeAutomatic ticks)
+            ticks.LabelFormatter = d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        plot.Axes.Left.SetTicks(rows, labels);
+        plot.Axes.Margins(horizontal: 0.05, vertical: 0.15);
+        return Png(plot);
+    }
+
     private static string BarChart(string title, string yLabel, double[] values, string[] labels, Color color)
     {
         var plot = NewPlot(title, yLabel);

@@ -11,6 +11,9 @@ namespace ClassifyPipeline.Reports;
 /// </summary>
 public sealed record ReportModel(IReadOnlyList<ReportArticle> Articles, IReadOnlyList<Story> Stories, IReadOnlyList<Rejection> Rejections)
 {
+    /// <summary>The threads holding the run's stories, as threads.jsonl keeps them (empty for a run folder without one).</summary>
+    public IReadOnlyList<ReportThread> Threads { get; init; } = [];
+
     /// <summary>
     /// The model of a run just finished, with numbers and times at the precision the JSON Lines keep, so
     /// re-rendering the run folder later gives the same bytes.
@@ -18,7 +21,10 @@ public sealed record ReportModel(IReadOnlyList<ReportArticle> Articles, IReadOnl
     public static ReportModel FromRun(RunResult run) =>
         new(run.Articles.Select(ReportArticle.From).ToList(),
             run.Stories.Select(s => s with { Edges = s.Edges.Select(e => e with { Cosine = JsonOutput.Round(e.Cosine) }).ToList() }).ToList(),
-            run.Rejections);
+            run.Rejections)
+        {
+            Threads = run.Threads.Threads.Select(ReportThread.From).ToList(),
+        };
 }
 
 /// <summary>One article as the reports show it: a line of articles.jsonl, the fields a person reads.</summary>
@@ -34,12 +40,13 @@ public sealed record ReportArticle(
     string StoryId,
     string? DuplicateOf,
     double? DuplicateSimilarity,
-    double? StorySimilarity)
+    double? StorySimilarity,
+    string? ThreadId = null)
 {
     public static ReportArticle From(ArticleResult a) => new(
         a.Id, a.Article.Title, a.Article.Source, a.Article.Url, Seconds(a.Article.Published),
         a.Topic?.Label, a.Stance?.Stance, Round(a.Stance?.Confidence),
-        a.Dedup.StoryId, a.Dedup.DuplicateOf, Round(a.Dedup.DuplicateSimilarity), Round(a.Dedup.StorySimilarity));
+        a.Dedup.StoryId, a.Dedup.DuplicateOf, Round(a.Dedup.DuplicateSimilarity), Round(a.Dedup.StorySimilarity), a.ThreadId);
 
     private static double? Round(double? value) => value is { } v ? JsonOutput.Round(v) : null;
 

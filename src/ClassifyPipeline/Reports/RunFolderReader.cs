@@ -20,7 +20,8 @@ public static class RunFolderReader
         var articles = ReadLines(Path.Combine(folder, "articles.jsonl"), required: true, ReadArticle);
         var stories = ReadLines(Path.Combine(folder, "stories.jsonl"), required: true, ReadStory);
         var rejections = ReadLines(Path.Combine(folder, "rejected.jsonl"), required: false, ReadRejection);
-        return new ReportModel(articles, stories, rejections);
+        var threads = ReadLines(Path.Combine(folder, "threads.jsonl"), required: false, ReadThread);
+        return new ReportModel(articles, stories, rejections) { Threads = threads };
     }
 
     private static List<T> ReadLines<T>(string path, bool required, Func<JsonElement, T> read)
@@ -65,7 +66,8 @@ public static class RunFolderReader
         Required(e, "storyId"),
         String(e, "duplicateOf"),
         Number(e, "duplicateSimilarity"),
-        Number(e, "storySimilarity"));
+        Number(e, "storySimilarity"),
+        String(e, "threadId"));
 
     private static Story ReadStory(JsonElement e)
     {
@@ -86,6 +88,25 @@ public static class RunFolderReader
         }
         return new Story(Required(e, "storyId"), String(e, "lead") ?? members.FirstOrDefault() ?? "", members, edges);
     }
+
+    private static ReportThread ReadThread(JsonElement e)
+    {
+        var terms = e.TryGetProperty("terms", out var t) && t.ValueKind == JsonValueKind.Array ? t.EnumerateArray().Select(x => x.GetString() ?? "").ToList() : [];
+        var stories = new List<ReportThreadStory>();
+        if (e.TryGetProperty("stories", out var list) && list.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var s in list.EnumerateArray())
+            {
+                var outlets = s.TryGetProperty("outlets", out var o) && o.ValueKind == JsonValueKind.Array ? o.EnumerateArray().Select(x => x.GetString() ?? "").ToList() : [];
+                stories.Add(new ReportThreadStory(Required(s, "storyId"), String(s, "lead") ?? "", String(s, "title"), Time(s, "first"), Time(s, "last"),
+                    (int)(Number(s, "size") ?? 0), String(s, "firstOutlet"), outlets));
+            }
+        }
+        return new ReportThread(Required(e, "threadId"), terms, stories);
+    }
+
+    private static DateTimeOffset? Time(JsonElement e, string name) =>
+        String(e, name) is { } text ? DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal) : null;
 
     private static Rejection ReadRejection(JsonElement e) => new(String(e, "input") ?? "", String(e, "location"), String(e, "reason") ?? "");
 

@@ -10,7 +10,7 @@ namespace ClassifyPipeline.Reports;
 /// </summary>
 public static class RunFolderWriter
 {
-    public static readonly IReadOnlyList<string> Files = ["articles.jsonl", "stories.jsonl", "rejected.jsonl", "report.md", "report.html", "run.json"];
+    public static readonly IReadOnlyList<string> Files = ["articles.jsonl", "stories.jsonl", "threads.jsonl", "rejected.jsonl", "report.md", "report.html", "run.json"];
 
     public static void Write(string folder, RunResult run, IReadOnlyList<string> inputs, PipelineOptions options, DateTimeOffset startedAt, DateTimeOffset finishedAt)
     {
@@ -19,7 +19,8 @@ public static class RunFolderWriter
         if (File.Exists(manifest))
             File.Delete(manifest); // the folder is incomplete until the new run.json lands
         AtomicFile.Write(Path.Combine(folder, "articles.jsonl"), s => ArticlesJsonlWriter.Write(s, run.Articles));
-        AtomicFile.Write(Path.Combine(folder, "stories.jsonl"), s => StoriesJsonlWriter.Write(s, run.Stories));
+        AtomicFile.Write(Path.Combine(folder, "stories.jsonl"), s => StoriesJsonlWriter.Write(s, run.Stories, run.Threads.ThreadOfStory));
+        AtomicFile.Write(Path.Combine(folder, "threads.jsonl"), s => ThreadsJsonlWriter.Write(s, run.Threads.Threads));
         AtomicFile.Write(Path.Combine(folder, "rejected.jsonl"), s => RejectionsJsonlWriter.Write(s, run.Rejections));
         WriteReports(folder, ReportModel.FromRun(run));
         AtomicFile.Write(manifest, s => RunManifest.Write(s, run, inputs, options, startedAt, finishedAt));

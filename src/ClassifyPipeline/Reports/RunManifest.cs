@@ -24,6 +24,8 @@ public static class RunManifest
         w.WriteNumber("rejected", run.Rejections.Count);
         w.WriteNumber("stories", run.Stories.Count);
         w.WriteNumber("multiArticleStories", run.Stories.Count(s => s.Members.Count > 1));
+        w.WriteNumber("threads", run.Threads.Threads.Count);
+        w.WriteNumber("multiStoryThreads", run.Threads.Threads.Count(t => t.Stories.Count > 1));
         w.WriteNumber("duplicates", run.Articles.Count(a => a.Dedup.DuplicateOf is not null));
         w.WriteNumber("withTopic", run.Articles.Count(a => a.Topic?.Label is not null));
         w.WriteNumber("withStance", run.Articles.Count(a => a.Stance is not null));

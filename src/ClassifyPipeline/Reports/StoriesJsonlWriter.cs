@@ -6,12 +6,15 @@ namespace ClassifyPipeline.Reports;
 /// <summary>Writes <c>stories.jsonl</c>: each story with its members and every edge (cosine, tier, shared terms).</summary>
 public static class StoriesJsonlWriter
 {
-    public static void Write(Stream stream, IEnumerable<Story> stories) => JsonOutput.WriteLines(stream, stories, WriteStory);
+    /// <param name="threadOf">Each story's thread (null or missing: <c>threadId</c> is null).</param>
+    public static void Write(Stream stream, IEnumerable<Story> stories, IReadOnlyDictionary<string, string>? threadOf = null) =>
+        JsonOutput.WriteLines(stream, stories, (w, s) => WriteStory(w, s, threadOf?.GetValueOrDefault(s.Id)));
 
-    private static void WriteStory(Utf8JsonWriter w, Story story)
+    private static void WriteStory(Utf8JsonWriter w, Story story, string? threadId)
     {
         w.WriteStartObject();
         w.WriteString("storyId", story.Id);
+        w.WriteString("threadId", threadId);
         w.WriteString("lead", story.LeadId);
         w.WriteNumber("size", story.Members.Count);
         w.WriteStartArray("members");

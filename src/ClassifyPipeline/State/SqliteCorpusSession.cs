@@ -90,6 +90,14 @@ internal sealed class SqliteCorpusSession(SqliteConnection connection, SqliteTra
         return true;
     });
 
+    public StoredThreads LoadThreads() => Guard(() => new SqliteThreadStore(this).Load());
+
+    public void ApplyThreads(ThreadChanges changes) => Guard(() =>
+    {
+        new SqliteThreadStore(this).Write(changes);
+        return true;
+    });
+
     public void Commit()
     {
         faultInjection?.Invoke("commit");

@@ -135,9 +135,34 @@ public sealed class SqliteCorpusState : ICorpusState
             throw new CorpusStateException($"'{Path.Combine(Directory, FileName)}' is an SQLite database but not a classify state (it has no schema_version table)");
         using var version = new SqliteCommand("SELECT version FROM schema_version", connection, transaction);
         var found = version.ExecuteScalar();
+        if (found is long old && old == 2)
+        {
+            Migrate(connection, transaction);
+            return true;
+        }
         if (found is not long v || v != StateSchema.Version)
             throw new CorpusStateException($"the state in '{Directory}' has schema version {found ?? "none"}, but this classify reads version {StateSchema.Version}; use a new --state folder, or the classify version that wrote it");
         return true;
+    }
+
+    /// <summary>Migrates a version 2 state to this version under the write lock (unless a concurrent run just did).</summary>
+    private static void Migrate(SqliteConnection connection, SqliteTransaction? outer)
+    {
+        if (outer is not null)
+        {
+            using var inside = new SqliteCommand(StateSchema.MigrateFrom2, connection, outer);
+            inside.ExecuteNonQuery();
+            return;
+        }
+        using var transaction = connection.BeginTransaction(deferred: false);
+        using (var check = new SqliteCommand("SELECT version FROM schema_version", connection, transaction))
+        {
+            if (check.ExecuteScalar() is long v && v == StateSchema.Version)
+                return;
+        }
+        using (var migrate = new SqliteCommand(StateSchema.MigrateFrom2, connection, transaction))
+            migrate.ExecuteNonQuery();
+        transaction.Commit();
     }
 
     private SqliteConnection Connect()

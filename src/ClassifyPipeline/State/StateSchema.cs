@@ -10,12 +10,16 @@ namespace ClassifyPipeline.State;
 /// <c>TermBag</c>) only while a later batch can still reach it;</item>
 /// <item><c>edges</c>: similarity edges while a later batch can still reach one of their ends (<c>newest</c>: the later
 /// end's window time);</item>
-/// <item><c>stories</c>, <c>story_aliases</c>: story ids and the merged-away ids that resolve to them.</item>
+/// <item><c>stories</c>, <c>story_aliases</c>: story ids and the merged-away ids that resolve to them;</item>
+/// <item><c>story_summaries</c>, <c>thread_aliases</c> (version 3): each live story's thread, dates, outlets and
+/// profile, and the merged-away thread ids (<see cref="SqliteThreadStore"/>).</item>
 /// </list>
+/// A version 2 state is migrated in place when opened (<see cref="MigrateFrom2"/>): the two thread tables are added,
+/// empty, so its stories join threads as later batches touch them.
 /// </summary>
 internal static class StateSchema
 {
-    public const int Version = 2;
+    public const int Version = 3;
 
     public const string Create = """
         CREATE TABLE schema_version (version INTEGER NOT NULL);
@@ -41,5 +45,25 @@ internal static class StateSchema
         CREATE TABLE stories (id TEXT PRIMARY KEY, created INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE story_aliases (alias TEXT PRIMARY KEY, story_id TEXT NOT NULL) WITHOUT ROWID;
         CREATE INDEX story_aliases_story_id ON story_aliases (story_id);
+        """ + Threads;
+
+    /// <summary>The tables version 3 added (threads).</summary>
+    private const string Threads = """
+        CREATE TABLE story_summaries (
+            story_id TEXT PRIMARY KEY,
+            thread_id TEXT NOT NULL,
+            lead_id TEXT NOT NULL,
+            lead_title TEXT,
+            first INTEGER,
+            last INTEGER,
+            size INTEGER NOT NULL,
+            outlets TEXT NOT NULL,
+            first_outlet TEXT,
+            profile TEXT NOT NULL) WITHOUT ROWID;
+        CREATE INDEX story_summaries_thread_id ON story_summaries (thread_id);
+        CREATE TABLE thread_aliases (alias TEXT PRIMARY KEY, thread_id TEXT NOT NULL) WITHOUT ROWID;
         """;
+
+    /// <summary>Brings a version 2 state to version 3: adds the thread tables (empty) and records the version.</summary>
+    public const string MigrateFrom2 = Threads + "UPDATE schema_version SET version = 3;";
 }

@@ -40,6 +40,7 @@ public sealed class ClusterStateTests(LocalClusterFixture cluster) : IClassFixtu
             var expected = new PipelineRunner(options, NullLogger.Instance, state: local).Run([batch]);
             var actual = new PipelineRunner(options, NullLogger.Instance, state: state, joiner: state.Joiner).Run([batch]);
             Assert.Equal(StateTestData.Outputs(expected), StateTestData.Outputs(actual));
+            Assert.Equal(StateTestData.ThreadsJsonl(expected), StateTestData.ThreadsJsonl(actual));
         }
 
         // the state itself: every document's story, the aliases, the term statistics
@@ -57,6 +58,11 @@ public sealed class ClusterStateTests(LocalClusterFixture cluster) : IClassFixtu
         Assert.Equal(expectedVocabulary.Terms, vocabulary.Terms);
         Assert.Equal(expectedVocabulary.DocumentFrequency, vocabulary.DocumentFrequency);
         Assert.Equal(Edges(localSession, ids), Edges(session, ids));
+        // the threads: every story's summary (thread, dates, outlets, profile) and the thread aliases
+        var threads = session.LoadThreads();
+        Assert.Equal(local.Summaries.Values.Select(StateTestData.Text).Order(StringComparer.Ordinal), threads.Stories.Select(StateTestData.Text).Order(StringComparer.Ordinal));
+        Assert.Equal(local.ThreadAliases.OrderBy(p => p.Key, StringComparer.Ordinal), threads.Aliases.OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.NotEmpty(threads.Stories);
         // what the batches exercised: stored edges, bags let go out of reach, stories of several articles
         Assert.NotEmpty(Edges(localSession, ids));
         Assert.Contains(local.Documents, d => d.Bag is null);

@@ -121,7 +121,7 @@ public sealed class PipelineRunnerTests
 
         Runner(4).Run(files, new SynchronousProgress<RunProgress>(reports.Add));
 
-        Assert.Equal(["analyze", "dedup", "stories", "label", "done"], reports.Select(r => r.Stage).Distinct());
+        Assert.Equal(["analyze", "dedup", "stories", "threads", "label", "done"], reports.Select(r => r.Stage).Distinct());
         Assert.Equal(new RunProgress("analyze", 19, null), reports.Last(r => r.Stage == "analyze"));
         Assert.Equal(new RunProgress("dedup", 19, 19), reports.Last(r => r.Stage == "dedup"));
         Assert.Equal(new RunProgress("label", 19, 19), reports.Last(r => r.Stage == "label"));

@@ -27,7 +27,8 @@ public sealed class BrowserReportTests
         var page = Path.Combine(temp.Path, "report.html");
         AtomicFile.WriteText(page, w => HtmlReport.Write(w, ReportSamples.Model()));
 
-        var dom = DumpDom(chromium!, page, Path.Combine(temp.Path, "profile"));
+        // the address asks the table script to sort by the first column, descending, and to filter on "reopens"
+        var dom = DumpDom(chromium!, new Uri(page).AbsoluteUri + "#sort=0&order=desc&filter=reopens", Path.Combine(temp.Path, "profile"));
 
         Assert.Contains("id=\"story-1\"", dom);
         Assert.Contains("id=\"story-2\"", dom);
@@ -38,15 +39,26 @@ public sealed class BrowserReportTests
         Assert.Contains("&lt;b id=\"injected\"&gt;Mayor&lt;/b&gt; resigns", dom);
         // ... and nothing in it became an element or ran.
         Assert.DoesNotContain("id=\"injected\"><", dom);
-        Assert.DoesNotContain("<script", dom, StringComparison.OrdinalIgnoreCase);
+        // the one script that ran is the report's own (allowed by its hash), and it sorted and filtered the story table
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(dom, "<script", System.Text.RegularExpressions.RegexOptions.IgnoreCase));
         Assert.DoesNotContain("data-pwned=\"", dom);
-        Assert.Matches("<body>\\s*<h1>", dom);
+        Assert.Matches("<body data-table=\"ready\">\\s*<h1>", dom);
+        var table = dom[dom.IndexOf("<table id=\"stories-table\">", StringComparison.Ordinal)..];
+        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
+        var rows = System.Text.RegularExpressions.Regex.Matches(table, "<tr( hidden=\"\")?><td data-v=\"(\\d+)\"").Select(m => (Hidden: m.Groups[1].Success, Rank: m.Groups[2].Value)).ToList();
+        Assert.Equal([(true, "3"), (true, "2"), (false, "1")], rows);
+        Assert.Contains("aria-sort=\"descending\"", table);
+        Assert.Contains("<span id=\"shown\">1</span> of 3 stories shown", dom);
+        // the thread section: its timeline, earliest story first, with dates and the first outlet to report each
+        Assert.Contains("id=\"thread-t-port\"", dom);
+        Assert.Matches("<td>2025-06-01</td><td>Dockers strike at the harbour <code>s-strike</code></td><td>3</td><td>harbour gazette</td>", dom);
         Assert.DoesNotContain("<title>PWNED", dom);
         Assert.Contains("<title>ClassifyPipeline report</title>", dom);
-        Assert.Equal(4, System.Text.RegularExpressions.Regex.Matches(dom, "<img src=\"data:image/png").Count);
+        Assert.Equal(5, System.Text.RegularExpressions.Regex.Matches(dom, "<img src=\"data:image/png").Count);
+        Assert.Contains("alt=\"Threads over time\"", dom);
     }
 
-    private static string DumpDom(string chromium, string page, string profile)
+    private static string DumpDom(string chromium, string url, string profile)
     {
         var start = new ProcessStartInfo(chromium)
         {
@@ -59,7 +71,7 @@ public sealed class BrowserReportTests
             "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
             "--disable-component-update", "--disable-sync", "--no-first-run", "--no-default-browser-check",
             "--disable-extensions", $"--user-data-dir={profile}", "--virtual-time-budget=2000", "--dump-dom",
-            new Uri(page).AbsoluteUri,
+            url,
         })
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;

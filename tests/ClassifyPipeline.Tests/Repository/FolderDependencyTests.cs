@@ -30,6 +30,7 @@ public sealed class FolderDependencyTests(ITestOutputHelper output)
         ["Dedup"] = 6,
         ["Classification"] = 6,
         ["State"] = 7,
+        ["Threads"] = 7,
         ["Pipeline"] = 8,
         ["Reports"] = 9,
     };

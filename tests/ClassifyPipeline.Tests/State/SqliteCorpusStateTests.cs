@@ -57,7 +57,26 @@ public sealed class SqliteCorpusStateTests
 
         var e = Assert.Throws<CorpusStateException>(() => SqliteCorpusState.Open(temp.Path, new StateOptions()));
         Assert.Contains("schema version 99", e.Message);
-        Assert.Contains("reads version 2", e.Message);
+        Assert.Contains("reads version 3", e.Message);
+    }
+
+    [Fact]
+    public void Open_Version2State_MigratedWithEmptyThreadTables()
+    {
+        using var temp = new TempDirectory();
+        SqliteCorpusState.Open(temp.Path, new StateOptions()).Dispose();
+        Execute(temp.Path, "DROP TABLE story_summaries; DROP TABLE thread_aliases; UPDATE schema_version SET version = 2");
+
+        using (var store = SqliteCorpusState.Open(temp.Path, new StateOptions()))
+        using (var session = store.Begin())
+        {
+            Assert.Empty(session.LoadThreads().Stories);
+            Assert.Empty(session.LoadThreads().Aliases);
+        }
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(temp.Path, SqliteCorpusState.FileName)};Pooling=False");
+        connection.Open();
+        using var version = new SqliteCommand("SELECT version FROM schema_version", connection);
+        Assert.Equal(3L, version.ExecuteScalar());
     }
 
     [Fact]

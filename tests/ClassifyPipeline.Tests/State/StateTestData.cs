@@ -103,6 +103,18 @@ internal static class StateTestData
         return (System.Text.Encoding.UTF8.GetString(articles.ToArray()), System.Text.Encoding.UTF8.GetString(stories.ToArray()));
     }
 
+    /// <summary>threads.jsonl of a run, as text.</summary>
+    public static string ThreadsJsonl(RunResult run)
+    {
+        using var stream = new MemoryStream();
+        ThreadsJsonlWriter.Write(stream, run.Threads.Threads);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    /// <summary>A stored story summary as one comparable line (every field, weights round-tripped).</summary>
+    public static string Text(ClassifyPipeline.Corpus.StorySummary s) =>
+        $"{s.StoryId} {s.ThreadId} {s.LeadId} {s.LeadTitle} {s.Size} {s.First:o} {s.Last:o} {s.FirstOutlet} {string.Join(",", s.Outlets)} {string.Join(",", s.Profile.Select(t => $"{t.Term}:{t.Weight.ToString("R", CultureInfo.InvariantCulture)}"))}";
+
     public static void AssertSame(StateSnapshot expected, StateSnapshot actual)
     {
         Assert.Equal(expected.DocumentCount, actual.DocumentCount);
