@@ -18,14 +18,24 @@ public static class EvalStoriesCommand
     {
         var input = new Argument<string>("run") { Description = "A run folder (its articles.jsonl) or an articles.jsonl file" };
         var gold = new Option<string>("--gold") { Description = "Gold stories: CSV with id,story (or FNC-1's Body ID,Story ID)", Required = true };
-        var command = new Command("stories", "Score a run's stories against gold stories: pairwise precision/recall/F1 and adjusted Rand index") { input, gold };
-        command.SetAction((parse, cancellationToken) => CommandRunner.Run(context, _ =>
-            Execute(context, parse.GetValue(input)!, parse.GetValue(gold)!), cancellationToken));
+        var noSweep = new Option<bool>("--no-sweep") { Description = "Skip the threshold sweep (which groups the run's inputs again at each threshold)" };
+        var thresholds = new Option<string?>("--thresholds") { Description = "The sweep's story thresholds, comma-separated (default 0.05 to 0.30 by 0.025, plus the configured one)" };
+        var folds = new Option<int>("--folds") { Description = "Folds of gold stories to cross-validate the threshold choice over (0 or 1: none)", DefaultValueFactory = _ => 5 };
+        var config = new Option<string?>("--config") { Description = "Group the sweep with this configuration file instead of the run's (run.json)" };
+        var command = new Command("stories", "Score a run's stories against gold stories: pairwise precision/recall/F1 and adjusted Rand index, then a threshold sweep and its cross-validation")
+        {
+            input, gold, noSweep, thresholds, folds, config,
+        };
+        command.SetAction((parse, cancellationToken) => CommandRunner.Run(context, ct =>
+            Execute(context, parse.GetValue(input)!, parse.GetValue(gold)!, parse.GetValue(noSweep), parse.GetValue(thresholds), parse.GetValue(folds), parse.GetValue(config), ct), cancellationToken));
         return command;
     }
 
-    private static Task<int> Execute(CliContext context, string input, string goldPath)
+    private static Task<int> Execute(CliContext context, string input, string goldPath, bool noSweep, string? thresholds, int folds, string? configPath, CancellationToken cancellationToken)
     {
+        var grid = thresholds is null ? StorySweepWriter.DefaultThresholds : StorySweepWriter.ParseThresholds(thresholds);
+        if (folds < 0)
+            throw new CliError(ExitCodes.Usage, "--folds: give 0 (none) or more");
         var articlesPath = Directory.Exists(input) ? Path.Combine(input, "articles.jsonl") : input;
         if (!File.Exists(articlesPath))
             throw new CliError(ExitCodes.Input, $"no articles.jsonl at '{articlesPath}'");
@@ -75,6 +85,8 @@ public static class EvalStoriesCommand
             return [r.Precision, r.Recall, r.F1, r.AdjustedRand];
         });
         ScoreWriter.Intervals(o, intervals, bootstrap, "articles");
+        if (!noSweep && Directory.Exists(input))
+            StorySweepWriter.Write(context, input, configPath, gold, grid, folds, cancellationToken);
         return Task.FromResult(ExitCodes.Ok);
     }
 

@@ -25,9 +25,11 @@ internal static class BatchResult
         var nodes = graph.Nodes;
         var best = new double?[nodes.Count];
         var edgesOf = new Dictionary<string, List<(int I, int J, double Cosine)>>(StringComparer.Ordinal);
+        // weaker links count in the clustering's averages, but a story's shown edges are those at its threshold
+        var shown = Math.Min(options.StoryThreshold, options.DuplicateThreshold);
         foreach (var (i, j, cosine) in graph.Edges)
         {
-            if (labels[i] != labels[j])
+            if (labels[i] != labels[j] || cosine < shown)
                 continue;
             best[i] = Math.Max(best[i] ?? 0, cosine);
             best[j] = Math.Max(best[j] ?? 0, cosine);

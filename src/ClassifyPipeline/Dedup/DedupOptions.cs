@@ -20,6 +20,15 @@ public sealed class DedupOptions
     public double StoryThreshold { get; set; } = 0.15;
 
     /// <summary>
+    /// Cosine at or above which a pair's similarity counts in the average linkage of stories; weaker pairs count 0.
+    /// The join finds every pair down to the lowest of this and the two thresholds above, so below
+    /// <see cref="StoryThreshold"/> it buys averages closer to the full similarity matrix's at the cost of more pairs.
+    /// Edges below <see cref="StoryThreshold"/> are never shown in stories.jsonl. Null: the story threshold itself.
+    /// </summary>
+    [Range(0.0, 1.0)]
+    public double? LinkThreshold { get; set; }
+
+    /// <summary>
     /// Articles whose published times lie further apart than this many days are never compared, within a batch and,
     /// with <c>--state</c>, across batches. Articles without a published time are compared with every article.
     /// </summary>

@@ -85,7 +85,7 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
         }
         var idf = statistics.Weights(vectorize);
 
-        var threshold = Math.Min(dedup.StoryThreshold, dedup.DuplicateThreshold);
+        var threshold = JoinThreshold(dedup);
         JoinedWindow? remote = null;
         var table = DocumentTable.Build(batch, bags, status, existing, session, dedup.WindowDays, now, joiner is null ? null : (rows, from, to) =>
         {
@@ -118,6 +118,9 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
             DedupLog.Aliased(logger, alias, target);
         return outcome.Result;
     }
+
+    /// <summary>The lowest cosine any part of the stage needs: pairs below it are never found.</summary>
+    public static double JoinThreshold(DedupOptions dedup) => Math.Min(dedup.LinkThreshold ?? dedup.StoryThreshold, Math.Min(dedup.StoryThreshold, dedup.DuplicateThreshold));
 
     private static SynchronousProgress<int>? Joined(IProgress<RunProgress>? progress, int total) =>
         progress is null ? null : new SynchronousProgress<int>(n => progress.Report(new RunProgress("dedup", n, total)));

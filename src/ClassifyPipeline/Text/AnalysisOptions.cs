@@ -26,6 +26,13 @@ public sealed class AnalysisOptions
     /// <summary>Weight of the title: its tokens are counted this many times (0 leaves the title out of the vectors).</summary>
     [Range(0, 10)]
     public int TitleWeight { get; set; } = 1;
+
+    /// <summary>
+    /// Weight of the lead (the body's first non-blank paragraph): its tokens are counted this many times in all (1: as
+    /// any other paragraph). The topic classifier builds its own analysis and keeps its own lead weighting.
+    /// </summary>
+    [Range(1, 10)]
+    public int LeadWeight { get; set; } = 1;
 }
 
 public enum StopWordList

@@ -34,7 +34,24 @@ public sealed class TextAnalyzer
         for (var i = 0; i < _options.TitleWeight; i++)
             AddTerms(article.Title, terms);
         AddTerms(article.Body, terms);
+        if (_options.LeadWeight > 1 && Lead(article.Body) is { Length: > 0 } lead)
+        {
+            for (var i = 1; i < _options.LeadWeight; i++)
+                AddTerms(lead, terms);
+        }
         return new AnalyzedArticle(article, terms);
+    }
+
+    /// <summary>The first non-blank paragraph of a body (one paragraph per line), or "".</summary>
+    public static string Lead(string body)
+    {
+        var span = body.AsSpan();
+        foreach (var range in span.Split('\n'))
+        {
+            if (!span[range].IsWhiteSpace())
+                return span[range].ToString();
+        }
+        return "";
     }
 
     /// <summary>The terms of one text: filtered words, then their n-grams (joined with a space) when <c>maxNGram</c> &gt; 1.</summary>
