@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ClassifyPipeline.Cli.Hosting;
 using ClassifyPipeline.Dedup;
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Ingest;
 using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.Tools.Scale;
@@ -51,7 +52,7 @@ public static class ScaleCommand
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var run = new PipelineRunner(options, NullLogger.Instance).Run(files);
+        var run = new PipelineRunner(options, NullLogger.Instance).Run(files, new StageMemory(output, watch));
         var seconds = watch.Elapsed.TotalSeconds;
         var count = run.Articles.Count;
         foreach (var stage in run.Timings)
@@ -75,6 +76,22 @@ public static class ScaleCommand
         var found = join.Select(p => (p.I, p.J)).ToHashSet();
         var recalled = reference.Count(p => found.Contains((p.I, p.J)));
         step.Done(string.Create(c, $"all-pairs reference ({reference.Count} pairs; join recall {(double)recalled / Math.Max(1, reference.Count):F5})"));
+    }
+
+    /// <summary>When each reported stage starts: seconds into the run, managed heap and working set then (where the bytes go).</summary>
+    private sealed class StageMemory(TextWriter output, Stopwatch watch) : IProgress<RunProgress>
+    {
+        private string? _stage;
+
+        public void Report(RunProgress value)
+        {
+            if (value.Stage == _stage)
+                return;
+            _stage = value.Stage;
+            var process = Process.GetCurrentProcess();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  [{value.Stage}] from {watch.Elapsed.TotalSeconds:F1} s: heap {GC.GetTotalMemory(false) / (1024.0 * 1024 * 1024):F2} GiB, working set {process.WorkingSet64 / (1024.0 * 1024 * 1024):F2} GiB, peak {process.PeakWorkingSet64 / (1024.0 * 1024 * 1024):F2} GiB"));
+        }
     }
 
     /// <summary>CPU seconds beside wall seconds: on a shared, loaded machine CPU time is the steadier figure.</summary>
