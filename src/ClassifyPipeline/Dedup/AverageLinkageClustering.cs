@@ -9,8 +9,14 @@ namespace ClassifyPipeline.Dedup;
 public static class AverageLinkageClustering
 {
     /// <summary>Cluster label (the lowest document index in the cluster) for each of <paramref name="count"/> documents.</summary>
-    public static int[] Cluster(int count, IEnumerable<(int I, int J, double Similarity)> edges, double threshold)
+    public static int[] Cluster(int count, IEnumerable<(int I, int J, double Similarity)> edges, double threshold) =>
+        Cluster(count, edges, threshold, rebuildQueue: true, out _);
+
+    /// <param name="rebuildQueue">False: never rebuild the queue (the reference the rebuilt one is tested against).</param>
+    /// <param name="rebuilds">How many times the queue was rebuilt.</param>
+    internal static int[] Cluster(int count, IEnumerable<(int I, int J, double Similarity)> edges, double threshold, bool rebuildQueue, out int rebuilds)
     {
+        rebuilds = 0;
         var size = new int[count];
         var neighbors = new Dictionary<int, double>[count];
         for (var i = 0; i < count; i++)
@@ -40,8 +46,19 @@ public static class AverageLinkageClustering
         var alive = new bool[count];
         Array.Fill(alive, true);
 
+        // merges leave stale entries behind (a pair re-queued with its new average): when they outnumber the live
+        // ones, the queue is rebuilt from the live pairs, so it stays within a small multiple of the edges left
+        var rebuildAt = 2 * queue.Count + 1024;
         while (queue.TryDequeue(out var top, out _))
         {
+            if (rebuildQueue && queue.Count > rebuildAt)
+            {
+                // the entry just taken is in the rebuilt queue again when it is live
+                Rebuild(queue, neighbors, size, alive, threshold);
+                rebuilds++;
+                rebuildAt = 2 * queue.Count + 1024;
+                continue;
+            }
             var (a, b, avg) = top;
             if (!alive[a] || !alive[b] || !neighbors[a].TryGetValue(b, out var sum))
                 continue;
@@ -84,5 +101,23 @@ public static class AverageLinkageClustering
             label[i] = r;
         }
         return label;
+    }
+
+    /// <summary>The queue again with one entry per live pair whose average reaches the threshold: the same valid entries, so the same merges.</summary>
+    private static void Rebuild(PriorityQueue<(int A, int B, double Avg), (double, int, int)> queue, Dictionary<int, double>[] neighbors, int[] size, bool[] alive, double threshold)
+    {
+        queue.Clear();
+        for (var a = 0; a < neighbors.Length; a++)
+        {
+            if (!alive[a])
+                continue;
+            foreach (var (b, sum) in neighbors[a])
+            {
+                var avg = sum / ((double)size[a] * size[b]);
+                if (a < b && avg >= threshold)
+                    queue.Enqueue((a, b, avg), (-avg, a, b));
+            }
+        }
+        queue.TrimExcess();
     }
 }

@@ -1,4 +1,5 @@
 using ClassifyPipeline.Corpus;
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Vectors;
 
 namespace ClassifyPipeline.Dedup;
@@ -20,7 +21,8 @@ internal static class BatchResult
         IComparer<string> order,
         DedupOptions options,
         IdfWeights idf,
-        IReadOnlyList<string> terms)
+        IReadOnlyList<string> terms,
+        IProgress<RunProgress>? progress = null)
     {
         var nodes = graph.Nodes;
         var best = new double?[nodes.Count];
@@ -66,8 +68,11 @@ internal static class BatchResult
             titles.TryAdd(d.Id, d.Title);
 
         var stories = new List<Story>();
+        progress?.Report(new RunProgress("edges", 0, batchStories.Count));
         foreach (var id in batchStories)
         {
+            if (progress is not null && stories.Count % 4096 == 4095)
+                progress.Report(new RunProgress("edges", stories.Count + 1, batchStories.Count));
             var members = membersOf[id];
             if (storedMembers.TryGetValue(id, out var stored))
                 members.AddRange(stored.Where(m => !inGraph.Contains(m.Id)).Select(m => m.Id));
@@ -84,6 +89,7 @@ internal static class BatchResult
             var leadIsBatch = inGraph.Contains(members[0]) && nodes[graph.IndexOf(members[0])].BatchIndex >= 0;
             stories.Add(new Story(id, members[0], members, edges, leadIsBatch ? null : titles.GetValueOrDefault(members[0])));
         }
+        progress?.Report(new RunProgress("edges", stories.Count, batchStories.Count));
         return new DedupResult(assignments, stories);
     }
 

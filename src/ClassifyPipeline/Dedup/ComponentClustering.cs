@@ -9,7 +9,8 @@ namespace ClassifyPipeline.Dedup;
 public static class ComponentClustering
 {
     /// <summary>For each of <paramref name="count"/> nodes (indices in canonical order), its cluster label: the cluster's lowest index.</summary>
-    public static int[] Cluster(int count, IReadOnlyList<(int I, int J, double Similarity)> edges, double threshold, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default)
+    /// <param name="clustered">Told how many components of more than one node are done, of how many, now and then and at the end.</param>
+    public static int[] Cluster(int count, IReadOnlyList<(int I, int J, double Similarity)> edges, double threshold, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default, IProgress<(int Done, int Total)>? clustered = null)
     {
         var parent = new int[count];
         for (var i = 0; i < count; i++)
@@ -59,6 +60,14 @@ public static class ComponentClustering
             grouped[edgeFill[componentOf[i]]++] = (localIndex[i], localIndex[j], s);
 
         var label = new int[count];
+        var multi = 0;
+        for (var c = 0; c < components; c++)
+        {
+            if (nodeStart[c + 1] - nodeStart[c] > 1)
+                multi++;
+        }
+        clustered?.Report((0, multi));
+        var done = 0;
         Parallel.For(0, components, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, c =>
         {
             var size = nodeStart[c + 1] - nodeStart[c];
@@ -70,7 +79,10 @@ public static class ComponentClustering
             var local = AverageLinkageClustering.Cluster(size, new ArraySegment<(int, int, double)>(grouped, edgeStart[c], edgeStart[c + 1] - edgeStart[c]), threshold);
             for (var k = 0; k < size; k++)
                 label[nodes[nodeStart[c] + k]] = nodes[nodeStart[c] + local[k]];
+            if (clustered is not null && Interlocked.Increment(ref done) is var n && (n % 1024 == 0 || size > 1000))
+                clustered.Report((n, multi));
         });
+        clustered?.Report((multi, multi));
         return label;
     }
 

@@ -1,5 +1,6 @@
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Corpus;
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Vectors;
 
 namespace ClassifyPipeline.Dedup;
@@ -29,12 +30,13 @@ internal sealed class StoryOutcome
 
     public DedupResult Result { get; }
 
-    public static StoryOutcome Build(StoryGraph graph, DedupOptions options, IdfWeights idf, IReadOnlyList<string> terms, ICorpusSession session, DateTimeOffset now, CancellationToken cancellationToken)
+    public static StoryOutcome Build(StoryGraph graph, DedupOptions options, IdfWeights idf, IReadOnlyList<string> terms, ICorpusSession session, DateTimeOffset now, CancellationToken cancellationToken, IProgress<RunProgress>? progress = null)
     {
         var nodes = graph.Nodes;
         var edges = graph.Edges;
         var labels = ComponentClustering.Cluster(nodes.Count, edges, options.StoryThreshold,
-            options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1, cancellationToken);
+            options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1, cancellationToken,
+            progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new RunProgress("cluster", p.Done, p.Total))));
         var duplicateOf = Duplicates(nodes, edges, options.DuplicateThreshold, idf);
 
         // clusters in canonical order of their leads, with the id a single run gives (derived from the lead)
@@ -78,7 +80,7 @@ internal sealed class StoryOutcome
         for (var k = 0; k < nodes.Count; k++)
             storyOf[k] = nodes[k].Frozen ? nodes[k].Stored!.StoryId : finalOfLead[labels[k]];
 
-        var result = BatchResult.Build(graph, labels, storyOf, duplicateOf, storedMembers, inGraph, order, options, idf, terms) with { MergedStories = mapping.Aliases };
+        var result = BatchResult.Build(graph, labels, storyOf, duplicateOf, storedMembers, inGraph, order, options, idf, terms, progress) with { MergedStories = mapping.Aliases };
         return new StoryOutcome(graph, storyOf, duplicateOf, mapping.NewStories, mapping.Aliases, result);
     }
 

@@ -55,6 +55,7 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
                 throw new ArgumentException($"article id {d.Id} occurs twice in the batch", nameof(batch));
         }
 
+        progress?.Report(new RunProgress("vectorize", 0, batch.Count));
         var stored = session.LoadVocabulary();
         var merge = VocabularyMerge.Build(stored.Terms, localTerms);
         var bags = new TermBag[batch.Count];
@@ -84,6 +85,8 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
             }
         }
         var idf = statistics.Weights(vectorize);
+        progress?.Report(new RunProgress("vectorize", batch.Count, batch.Count));
+        progress?.Report(new RunProgress("window", 0, null));
 
         var threshold = JoinThreshold(dedup);
         JoinedWindow? remote = null;
@@ -101,10 +104,11 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
             threshold, TimeSpan.FromDays(dedup.WindowDays), dedup.MaxDegreeOfParallelism > 0 ? dedup.MaxDegreeOfParallelism : -1,
             Joined(progress, table.Count), cancellationToken);
 
-        progress?.Report(new RunProgress("stories", 0, null));
+        progress?.Report(new RunProgress("graph", 0, pairs.Count));
         var latestStored = session.GetSetting(LatestSetting) is { } text ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
         var graph = StoryGraph.Build(table, pairs, session, StoryOutcome.SettledBefore(latestStored, dedup.WindowDays), cancellationToken);
-        var outcome = StoryOutcome.Build(graph, dedup, idf, merge.Terms, session, now, cancellationToken);
+        progress?.Report(new RunProgress("graph", pairs.Count, pairs.Count));
+        var outcome = StoryOutcome.Build(graph, dedup, idf, merge.Terms, session, now, cancellationToken, progress);
 
         if (!session.KeepsChanges)
             return outcome.Result;
@@ -112,7 +116,10 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
         if (table.LatestBatchTime is { } latest && (latestStored is null || latest > latestStored))
             session.SetSetting(LatestSetting, latest.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
         cancellationToken.ThrowIfCancellationRequested();
+        var writes = (long)changes.Upserts.Count + changes.Updates.Count + changes.Edges.Count;
+        progress?.Report(new RunProgress("state", 0, writes));
         session.Apply(changes);
+        progress?.Report(new RunProgress("state", writes, writes));
         DedupLog.Stored(logger, outcome.Result.Stories.Count, changes.NewStories.Count, changes.Updates.Count, changes.Aliases.Count, changes.Edges.Count);
         foreach (var (alias, target) in changes.Aliases)
             DedupLog.Aliased(logger, alias, target);

@@ -160,6 +160,7 @@ public static class WindowJoin
                 continue;
             foreach (var (i, cosine) in matches)
                 result.Add((i, j, cosine));
+            found[j] = null; // let each slot go as it is copied: the two never add up in full
         }
         return result;
     }

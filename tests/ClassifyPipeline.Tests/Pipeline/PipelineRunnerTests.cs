@@ -121,7 +121,10 @@ public sealed class PipelineRunnerTests
 
         Runner(4).Run(files, new SynchronousProgress<RunProgress>(reports.Add));
 
-        Assert.Equal(["analyze", "dedup", "stories", "threads", "label", "done"], reports.Select(r => r.Stage).Distinct());
+        Assert.Equal(["analyze", "vectorize", "window", "dedup", "graph", "cluster", "edges", "threads", "label", "done"], reports.Select(r => r.Stage).Distinct());
+        // every stage with a total reaches it, so a terminal can say when it is done
+        foreach (var stage in reports.Where(r => r.Total is not null).GroupBy(r => r.Stage))
+            Assert.Equal(stage.Last().Total, stage.Last().Done);
         Assert.Equal(new RunProgress("analyze", 19, null), reports.Last(r => r.Stage == "analyze"));
         Assert.Equal(new RunProgress("dedup", 19, 19), reports.Last(r => r.Stage == "dedup"));
         Assert.Equal(new RunProgress("label", 19, 19), reports.Last(r => r.Stage == "label"));

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using ClassifyPipeline.Cli.Hosting;
 using ClassifyPipeline.Dedup;
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Ingest;
 using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.Tools.Scale;
@@ -26,20 +27,23 @@ public static class ScaleCommand
         var inputs = new Argument<string[]>("input") { Description = "Corpus files or folders (JSON Lines from 'generate corpus')", Arity = ArgumentArity.OneOrMore };
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Also check the join against all pairs (quadratic)" };
         var windowDays = new Option<double?>("--window-days") { Description = "dedup.windowDays for this run (default: the built-in 7)" };
-        var command = new Command("scale", "Throughput of classify run's ingest → dedup path on a corpus, stage by stage, with CPU time and peak memory") { inputs, exhaustive, windowDays };
+        var gold = new Option<string?>("--gold") { Description = "The corpus's labels (<corpus>.gold.csv: id,story,duplicateOf): also print re-publication pair precision, recall and F1" };
+        var command = new Command("scale", "Throughput of classify run's ingest → dedup path on a corpus, stage by stage, with CPU time and peak memory") { inputs, exhaustive, windowDays, gold };
         command.SetAction((parse, ct) => CommandRunner.Run(context, _ =>
         {
             var options = new PipelineOptions();
             if (parse.GetValue(windowDays) is { } days)
                 options.Dedup.WindowDays = days;
-            Run(context.Output, options, parse.GetValue(inputs)!, parse.GetValue(exhaustive));
+            Run(context.Output, options, parse.GetValue(inputs)!, parse.GetValue(exhaustive), parse.GetValue(gold));
             return Task.FromResult(ExitCodes.Ok);
         }, ct));
         return command;
     }
 
-    private static void Run(TextWriter output, PipelineOptions options, string[] inputs, bool exhaustive)
+    private static void Run(TextWriter output, PipelineOptions options, string[] inputs, bool exhaustive, string? goldPath)
     {
+        if (goldPath is not null && !File.Exists(goldPath))
+            throw new CliError(ExitCodes.Input, $"gold file not found: '{goldPath}'");
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c,
             $"dedup: story threshold {options.Dedup.StoryThreshold}, duplicate threshold {options.Dedup.DuplicateThreshold}, window {options.Dedup.WindowDays} days; {Environment.ProcessorCount} cores"));
@@ -51,7 +55,7 @@ public static class ScaleCommand
         var process = Process.GetCurrentProcess();
         var cpu = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
-        var run = new PipelineRunner(options, NullLogger.Instance).Run(files);
+        var run = new PipelineRunner(options, NullLogger.Instance).Run(files, new StageMemory(output, watch));
         var seconds = watch.Elapsed.TotalSeconds;
         var count = run.Articles.Count;
         foreach (var stage in run.Timings)
@@ -61,6 +65,12 @@ public static class ScaleCommand
         process.Refresh();
         output.WriteLine(string.Create(c,
             $"total {seconds:F1} s wall, {(process.TotalProcessorTime - cpu).TotalSeconds:F1} s CPU, {count / seconds:F0} articles/s, peak working set {process.PeakWorkingSet64 / (1024.0 * 1024 * 1024):F2} GiB"));
+        if (goldPath is not null)
+        {
+            var republished = run.Articles.Where(a => a.Dedup.DuplicateOf is not null).Select(a => (a.Article.Id, a.Dedup.DuplicateOf!));
+            var score = RepublicationScore.Score(republished, RepublicationScore.ReadGold(goldPath));
+            output.WriteLine(string.Create(c, $"re-publication pairs: {score.Found} found, {score.Gold} gold, {score.Correct} correct; precision {score.Precision:F4}, recall {score.Recall:F4}, F1 {score.F1:F4}"));
+        }
         if (!exhaustive)
             return;
 
@@ -75,6 +85,22 @@ public static class ScaleCommand
         var found = join.Select(p => (p.I, p.J)).ToHashSet();
         var recalled = reference.Count(p => found.Contains((p.I, p.J)));
         step.Done(string.Create(c, $"all-pairs reference ({reference.Count} pairs; join recall {(double)recalled / Math.Max(1, reference.Count):F5})"));
+    }
+
+    /// <summary>When each reported stage starts: seconds into the run, managed heap and working set then (where the bytes go).</summary>
+    private sealed class StageMemory(TextWriter output, Stopwatch watch) : IProgress<RunProgress>
+    {
+        private string? _stage;
+
+        public void Report(RunProgress value)
+        {
+            if (value.Stage == _stage)
+                return;
+            _stage = value.Stage;
+            var process = Process.GetCurrentProcess();
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  [{value.Stage}] from {watch.Elapsed.TotalSeconds:F1} s: heap {GC.GetTotalMemory(false) / (1024.0 * 1024 * 1024):F2} GiB, working set {process.WorkingSet64 / (1024.0 * 1024 * 1024):F2} GiB, peak {process.PeakWorkingSet64 / (1024.0 * 1024 * 1024):F2} GiB"));
+        }
     }
 
     /// <summary>CPU seconds beside wall seconds: on a shared, loaded machine CPU time is the steadier figure.</summary>
