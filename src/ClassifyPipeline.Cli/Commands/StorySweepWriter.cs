@@ -23,7 +23,11 @@ internal static class StorySweepWriter
     {
         var manifest = Path.Combine(runFolder, "run.json");
         if (!File.Exists(manifest))
-            throw new CliError(ExitCodes.Input, $"no run.json in '{runFolder}': the sweep re-reads a finished run's inputs (or pass --no-sweep)");
+        {
+            // the scores above stand; only the sweep needs the finished run's inputs
+            context.Error.WriteLine($"note: no threshold sweep: no run.json in '{runFolder}' (the sweep re-reads a finished run's inputs)");
+            return;
+        }
         var (inputs, configuration) = ReadManifest(manifest);
         var options = configPath is not null ? RunCommand.LoadOptions(configPath) : ConfigLoader.Parse(configuration, manifest);
         var ingestor = new ArticleIngestor(options.Ingest);

@@ -28,6 +28,7 @@ public sealed class EvalStoriesCommandTests
         Assert.Contains("adjusted Rand      0.3182", outcome.Output);
         Assert.Contains("95% confidence intervals (percentile bootstrap over the articles: 1000 resamples, seed 42):", outcome.Output);
         Assert.Matches(@"\n  pairwise F1        0\.5000  \[0\.\d{4}, [01]\.\d{4}\]\n  adjusted Rand      0\.3182  \[-?[01]\.\d{4}, [01]\.\d{4}\]", outcome.Output);
+        Assert.Contains("no threshold sweep: no run.json", outcome.Error);
     }
 
     [Fact]

@@ -99,7 +99,7 @@ internal static class StateTestData
         using var articles = new MemoryStream();
         ArticlesJsonlWriter.Write(articles, run.Articles);
         using var stories = new MemoryStream();
-        StoriesJsonlWriter.Write(stories, run.Stories);
+        StoriesJsonlWriter.Write(stories, run.Stories, run.Threads.ThreadOfStory);
         return (System.Text.Encoding.UTF8.GetString(articles.ToArray()), System.Text.Encoding.UTF8.GetString(stories.ToArray()));
     }
 
