@@ -139,4 +139,52 @@ public sealed class TopicCalibrationTests
         Assert.InRange(json.GetProperty("ece").GetDouble(), 0, 1);
         Assert.Equal(10, json.GetProperty("reliability").GetArrayLength());
     }
+
+    /// <summary>A version-3 model (before calibration and clean settings): the same bytes less those two blocks still loads, uncalibrated.</summary>
+    [Fact]
+    public void Load_FormatVersion3_LoadsUncalibratedWithDefaultCleanSettings()
+    {
+        var model = new TopicEstimator(new TopicTrainingOptions { CalibrationFolds = 0 }).Fit(BbcSamples.Take(10));
+        using var v4 = new MemoryStream();
+        model.Save(v4);
+        var bytes = v4.ToArray();
+        // The header up to and including the lead weight, written as Save writes it.
+        using var header = new MemoryStream();
+        using (var w = new BinaryWriter(header, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            w.Write("CPTOPIC\n"u8.ToArray());
+            w.Write(3);
+            w.Write(model.MultiLabel);
+            w.Write((int)model.Scoring);
+            w.Write(model.Trainer);
+            w.Write((int)model.Analysis.StopWords);
+            w.Write((int)model.Analysis.Stemming);
+            w.Write(model.Analysis.MaxNGram);
+            w.Write(model.Analysis.MinTokenLength);
+            w.Write(model.Analysis.MaxTokenLength);
+            w.Write(model.Analysis.TitleWeight);
+            w.Write(model.Labels.Count);
+            for (var l = 0; l < model.Labels.Count; l++)
+            {
+                w.Write(model.Labels[l]);
+                w.Write(0f);
+                w.Write(0f);
+            }
+            w.Write(model.FallbackThreshold);
+            w.Write(model.LeadWeight);
+        }
+        var headerLength = (int)header.Length;
+        var calibrationAndClean = 1 + 8 * model.Labels.Count + 4 + 4 + 4 + 4 + 4;
+        var v3 = bytes[..headerLength].Concat(bytes[(headerLength + calibrationAndClean)..]).ToArray();
+        BitConverter.TryWriteBytes(v3.AsSpan(8, 4), 3);
+
+        var loaded = TopicModel.Load(new MemoryStream(v3));
+        Assert.False(loaded.Calibrated);
+        Assert.All(loaded.Scales, a => Assert.Equal(1, a));
+        Assert.Equal(TopicTrainingOptions.CleanSettings(new CleanOptions()), TopicTrainingOptions.CleanSettings(loaded.Clean));
+        var cleaner = new ArticleCleaner(new CleanOptions());
+        var articles = BbcSamples.Take(3, offset: 4).Articles.Select(a => cleaner.Clean(a.Article)).ToList();
+        Assert.Equal(model.Predict(articles, 0.5, CancellationToken.None).Select(p => (p.Label, p.Score)),
+            loaded.Predict(articles, 0.5, CancellationToken.None).Select(p => (p.Label, p.Score)));
+    }
 }
