@@ -24,8 +24,8 @@ internal static class StorySweepWriter
         var manifest = Path.Combine(runFolder, "run.json");
         if (!File.Exists(manifest))
         {
-            // the scores above stand; only the sweep needs the finished run's inputs
-            context.Error.WriteLine($"note: no threshold sweep: no run.json in '{runFolder}' (the sweep re-reads a finished run's inputs)");
+            context.Output.WriteLine();
+            context.Output.WriteLine($"no threshold sweep: '{runFolder}' has no run.json (the sweep groups a finished run's inputs again)");
             return;
         }
         var (inputs, configuration) = ReadManifest(manifest);
@@ -49,7 +49,7 @@ internal static class StorySweepWriter
         {
             var s = Score(gold, p.Stories);
             var mark = Math.Abs(p.Threshold - configured) < 1e-9 ? "*" : " ";
-            o.WriteLine(string.Create(c, $"  {p.Threshold,8:0.000}{mark}  {s.Precision,9:F4}  {s.Recall,6:F4}  {s.F1:F4}  {s.AdjustedRand:F4}  {s.PredictedStories,7}  {p.ArticlesPerSecond,10:F0}"));
+            o.WriteLine(string.Create(c, $"  {p.Threshold,8:0.0000}{mark}  {s.Precision,9:F4}  {s.Recall,6:F4}  {s.F1:F4}  {s.AdjustedRand:F4}  {s.PredictedStories,7}  {p.ArticlesPerSecond,10:F0}"));
         }
 
         if (folds < 2)
@@ -58,7 +58,7 @@ internal static class StorySweepWriter
         o.WriteLine();
         o.WriteLine(string.Create(c, $"cross-validated threshold choice ({folds} folds of gold stories, seed 42; chosen on the other folds by (F1 + ARI) / 2 averaged with the grid neighbours):"));
         foreach (var f in cv.Folds)
-            o.WriteLine(string.Create(c, $"  fold {f.Fold}  chosen {f.Chosen:0.000}  F1 {f.Test.F1:F4}  ARI {f.Test.AdjustedRand:F4}  (configured: F1 {f.AtFixed!.F1:F4}  ARI {f.AtFixed.AdjustedRand:F4})"));
+            o.WriteLine(string.Create(c, $"  fold {f.Fold}  chosen {f.Chosen:0.0000}  F1 {f.Test.F1:F4}  ARI {f.Test.AdjustedRand:F4}  (configured: F1 {f.AtFixed!.F1:F4}  ARI {f.AtFixed.AdjustedRand:F4})"));
         var (f1, f1Sd) = cv.Summary(f => f.Test.F1);
         var (ari, ariSd) = cv.Summary(f => f.Test.AdjustedRand);
         var (cf1, cf1Sd) = cv.Summary(f => f.AtFixed!.F1);

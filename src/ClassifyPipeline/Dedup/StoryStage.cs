@@ -29,6 +29,9 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
     /// <summary>The state setting that holds the latest published time of any article stored.</summary>
     public const string LatestSetting = "latestPublished";
 
+    /// <summary>The state setting that holds <see cref="DedupOptions.LinkThreshold"/> (the stored edges depend on it).</summary>
+    public const string LinkSetting = "dedup.linkThreshold";
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>
@@ -46,7 +49,11 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
         IProgress<RunProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        CheckSettings(session, settings);
+        // stored edges reach down to the link threshold: edges of another one would mix two kinds of averages
+        CheckSettings(session, new Dictionary<string, object>(settings)
+        {
+            [LinkSetting] = dedup.LinkThreshold?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "storyThreshold",
+        });
         var now = _time.GetUtcNow();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var d in batch)

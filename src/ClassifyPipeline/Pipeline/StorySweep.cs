@@ -31,11 +31,12 @@ public static class StorySweep
         return result;
     }
 
-    /// <summary>A copy of the options with another story threshold.</summary>
+    /// <summary>A copy of the options with another story threshold (and the duplicate threshold raised to it when below: re-publications do not change the stories).</summary>
     private static PipelineOptions With(PipelineOptions options, double threshold)
     {
         var dedup = JsonSerializer.Deserialize<DedupOptions>(JsonSerializer.Serialize(options.Dedup))!;
         dedup.StoryThreshold = threshold;
+        dedup.DuplicateThreshold = Math.Max(dedup.DuplicateThreshold, threshold);
         return new PipelineOptions
         {
             Ingest = options.Ingest,

@@ -237,6 +237,20 @@ public sealed class CorpusStateTests
     }
 
     [Fact]
+    public void Run_StateBuiltWithOtherLinkThreshold_ClearError()
+    {
+        using var temp = new TempDirectory();
+        var state = Path.Combine(temp.Path, "state");
+        var batch = StateTestData.WriteBatch(temp.Path, "one", Filler(StateTestData.Start));
+        StateTestData.Run(state, batch, StateTestData.Options());
+        var other = StateTestData.Options();
+        other.Dedup.LinkThreshold = 0.1;
+
+        var e = Assert.Throws<CorpusStateException>(() => StateTestData.Run(state, batch, other));
+        Assert.Contains("'dedup.linkThreshold' settings", e.Message);
+    }
+
+    [Fact]
     public void Run_InMemoryStateAndSqliteState_SameRunsBatchByBatch()
     {
         using var temp = new TempDirectory();

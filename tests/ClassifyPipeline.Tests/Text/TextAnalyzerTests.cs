@@ -43,4 +43,12 @@ public sealed class TextAnalyzerTests
     [Fact]
     public void Terms_CompatibilityForms_AreFoldedForMatching() =>
         Assert.Equal(["final", "round"], new TextAnalyzer(new AnalysisOptions()).Terms("ﬁnal ｒｏｕｎｄ"));
+
+    [Fact]
+    public void Analyze_LeadWeight_RepeatsFirstParagraphOnly()
+    {
+        var clean = new CleanArticle(new Article("x", null, null, null, "body", null), "Peace", "\nTalks begin\nRebels wait", TitlePicked: false);
+        Assert.Equal(["peace", "talks", "begin", "rebels", "wait", "talks", "begin"], new TextAnalyzer(new AnalysisOptions { TitleWeight = 1, LeadWeight = 2 }).Analyze(clean).Terms);
+        Assert.Equal(["peace", "talks", "begin", "rebels", "wait"], new TextAnalyzer(new AnalysisOptions { TitleWeight = 1 }).Analyze(clean).Terms);
+    }
 }
