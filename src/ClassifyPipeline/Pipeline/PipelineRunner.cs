@@ -159,11 +159,15 @@ public sealed class PipelineRunner
         using var session = (_state ?? ephemeral!).Begin(cancellationToken);
         var settings = new Dictionary<string, object> { ["clean"] = _options.Clean, ["analysis"] = _options.Analysis };
         var vocabulary = terms.Vocabulary();
-        var storedDf = ThreadStage.StoredFrequencies(session);
+        var storedDf = _options.Threads.Enabled ? ThreadStage.StoredFrequencies(session) : default;
         var result = new StoryStage(_options.Dedup, _options.Vectorize, _logger, _time, _joiner)
             .Run(documents, vocabulary, session, settings, progress, cancellationToken);
-        progress?.Report(new RunProgress("threads", 0, null));
-        var threads = new ThreadStage(_options.Threads, _options.Vectorize, _logger).Run(documents, vocabulary, storedDf, result, session, cancellationToken);
+        var threads = ThreadResult.Empty;
+        if (_options.Threads.Enabled)
+        {
+            progress?.Report(new RunProgress("threads", 0, null));
+            threads = new ThreadStage(_options.Threads, _options.Vectorize, _logger).Run(documents, vocabulary, storedDf, result, session, cancellationToken);
+        }
         if (_state is not null)
             session.Commit();
         return (result, threads);

@@ -6,6 +6,13 @@ namespace ClassifyPipeline.Threads;
 public sealed class ThreadOptions
 {
     /// <summary>
+    /// False skips the thread step: <c>threadId</c> is null and threads.jsonl empty, and with <c>--state</c> the batch's
+    /// stories get no summary (they join threads when a later batch with threads on touches them). For very large
+    /// corpora, where linking every story costs minutes (docs/stories.md, "Threads").
+    /// </summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>
     /// Average cosine between the profiles of two groups of stories at or above which they are one thread, whatever
     /// the time between them. 0.15: the seeds' three stories (2013, 2014, 2016) link (up to 0.15; at 0.2 the 2014 one
     /// stands apart), and the 214 stories of the FNC-1 training bodies form 39 threads of 2–4 stories on one subject

@@ -27,6 +27,19 @@ public sealed class ThreadStageTests
     }
 
     [Fact]
+    public void Run_ThreadsDisabled_NoThreadsAndNoThreadIds()
+    {
+        var options = new PipelineOptions();
+        options.Threads.Enabled = false;
+
+        var run = new PipelineRunner(options, NullLogger.Instance).Run(Directory.GetFiles(RepoPaths.Seeds).Order(StringComparer.Ordinal).ToList());
+
+        Assert.Empty(run.Threads.Threads);
+        Assert.All(run.Articles, a => Assert.Null(a.ThreadId));
+        Assert.NotEmpty(run.Stories);
+    }
+
+    [Fact]
     public void Run_ShuffledInput_SameThreadsJsonl()
     {
         using var temp = new TempDirectory();
