@@ -12,7 +12,7 @@ internal sealed class TopicCli
 {
     public Option<TopicTrainer> Trainer { get; } = new("--trainer") { Description = "SdcaMaximumEntropy, LbfgsMaximumEntropy, LinearSvm or LinearSvmDcd", DefaultValueFactory = _ => TopicTrainer.LinearSvmDcd };
     public Option<int> NGram { get; } = new("--ngram") { Description = "Longest word n-gram in the features (1..3)", DefaultValueFactory = _ => 2 };
-    public Option<int> MinDf { get; } = new("--min-df") { Description = "Terms in fewer training documents are dropped", DefaultValueFactory = _ => 3 };
+    public Option<int> MinDf { get; } = new("--min-df") { Description = "Terms in fewer training documents are dropped", DefaultValueFactory = _ => 1 };
     public Option<Stemming> Stem { get; } = new("--stemming") { Description = "None or English (Snowball Porter2)", DefaultValueFactory = _ => Stemming.None };
     public Option<bool> Sublinear { get; } = new("--sublinear") { Description = "TF-IDF with sublinear tf, 1 + log(tf) (true or false)", DefaultValueFactory = _ => true };
     public Option<int> TitleWeight { get; } = new("--title-weight") { Description = "How many times the title's terms count (0..10)", DefaultValueFactory = _ => 1 };

@@ -15,7 +15,7 @@ public sealed record TopicTrainingOptions
     public int MaxNGram { get; init; } = 2;
 
     /// <summary>Terms in fewer training documents are left out of the vocabulary.</summary>
-    public int MinDocumentFrequency { get; init; } = 3;
+    public int MinDocumentFrequency { get; init; } = 1;
 
     public bool SublinearTf { get; init; } = true;
 
