@@ -17,13 +17,22 @@ public static class AverageLinkageClustering
     internal static int[] Cluster(int count, IEnumerable<(int I, int J, double Similarity)> edges, double threshold, bool rebuildQueue, out int rebuilds)
     {
         rebuilds = 0;
+        // each node's map sized to its degree up front: no doubling on the way, no slack left behind
+        var list = edges as IReadOnlyCollection<(int I, int J, double Similarity)> ?? edges.ToList();
+        var degree = new int[count];
+        foreach (var (i, j, _) in list)
+        {
+            degree[i]++;
+            degree[j]++;
+        }
         var size = new int[count];
         var neighbors = new Dictionary<int, double>[count];
         for (var i = 0; i < count; i++)
         {
             size[i] = 1;
-            neighbors[i] = [];
+            neighbors[i] = new Dictionary<int, double>(degree[i]);
         }
+        edges = list;
         var queue = new PriorityQueue<(int A, int B, double Avg), (double, int, int)>();
         foreach (var (i, j, s) in edges)
         {
@@ -79,7 +88,7 @@ public static class AverageLinkageClustering
                 neighbors[n].Remove(b);
                 neighbors[n][a] = neighbors[a][n];
             }
-            neighbors[b].Clear();
+            neighbors[b] = []; // let the merged-away map go (Clear would keep its buckets)
             size[a] += size[b];
             foreach (var (n, s) in neighbors[a])
             {

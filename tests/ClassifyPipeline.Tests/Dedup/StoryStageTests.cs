@@ -95,4 +95,23 @@ public sealed class StoryStageTests
         }
         return sb.ToString();
     }
+
+    [Fact]
+    public void Run_KeepingState_ReportsEveryPhaseUpToItsTotal()
+    {
+        var options = new ClassifyPipeline.Pipeline.PipelineOptions();
+        var (documents, vocabulary) = DedupCorpus.Analyze(Corpus.Value.Take(120).ToList(), options);
+        using var state = new ClassifyPipeline.Corpus.InMemoryCorpusState(keepsChanges: true);
+        using var session = state.Begin();
+        var reports = new List<ClassifyPipeline.IO.RunProgress>();
+
+        new StoryStage(options.Dedup, options.Vectorize, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+            .Run(documents, vocabulary, session, new Dictionary<string, object>(), new ClassifyPipeline.IO.SynchronousProgress<ClassifyPipeline.IO.RunProgress>(reports.Add));
+
+        Assert.Equal(["vectorize", "window", "dedup", "graph", "cluster", "edges", "state"], reports.Select(r => r.Stage).Distinct());
+        foreach (var stage in reports.Where(r => r.Total is not null).GroupBy(r => r.Stage))
+            Assert.Equal(stage.Last().Total, stage.Last().Done);
+        Assert.True(reports.Last(r => r.Stage == "state").Total > 120);
+    }
 }
+
