@@ -81,8 +81,8 @@ public sealed class TopicMetricsTests
     [Fact]
     public void BestThreshold_SeparableScores_SplitsBetweenClasses()
     {
-        var threshold = TopicEstimator.BestThreshold([0.9, 0.8, 0.75, 0.72, 0.65, 0.4, 0.2, 0.1], [true, true, true, true, true, false, false, false], 0.5f);
+        var threshold = TopicThresholds.BestThreshold([0.9, 0.8, 0.75, 0.72, 0.65, 0.4, 0.2, 0.1], [true, true, true, true, true, false, false, false], 0.5f);
         Assert.Equal(0.525f, threshold, 4);
-        Assert.Equal(0.5f, TopicEstimator.BestThreshold([0.9, 0.1], [true, false], 0.5f)); // too few positives: the default
+        Assert.Equal(0.5f, TopicThresholds.BestThreshold([0.9, 0.1], [true, false], 0.5f)); // too few positives: the default
     }
 }

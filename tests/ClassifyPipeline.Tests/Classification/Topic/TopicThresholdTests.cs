@@ -59,7 +59,7 @@ public sealed class TopicThresholdTests
         // One label, threshold 0.9: nothing is assigned. Articles scoring 0.8 and 0.7 carry the label, 0.3 and 0.2 do not.
         double[][] scores = [[0.8, 0.7, 0.3, 0.2]];
         bool[][] targets = [[true, true, false, false]];
-        var fallback = TopicEstimator.BestFallback(scores, targets, [0.9f]);
+        var fallback = TopicThresholds.BestFallback(scores, targets, [0.9f]);
         Assert.Equal(0.5f, fallback, 4);
     }
 
@@ -68,7 +68,7 @@ public sealed class TopicThresholdTests
     {
         double[][] scores = [[0.4, 0.3], [0.1, 0.2]];
         bool[][] targets = [[false, false], [false, true]];
-        Assert.Equal(TopicModel.NoFallback, TopicEstimator.BestFallback(scores, targets, [0.5f, 0.5f]));
+        Assert.Equal(TopicModel.NoFallback, TopicThresholds.BestFallback(scores, targets, [0.5f, 0.5f]));
     }
 
     [Fact]
@@ -83,11 +83,11 @@ public sealed class TopicThresholdTests
         bool[] weakGold = [true, true, true, true, true, false, false, false, false, false, false, false, false, false, false];
         double[][] scores = [easy, weak];
         bool[][] targets = [easyGold, weakGold];
-        var labelF1 = new[] { TopicEstimator.BestThreshold(easy, easyGold, 0.5f), TopicEstimator.BestThreshold(weak, weakGold, 0.5f) };
+        var labelF1 = new[] { TopicThresholds.BestThreshold(easy, easyGold, 0.5f), TopicThresholds.BestThreshold(weak, weakGold, 0.5f) };
         Assert.True(labelF1[1] < 0.4f, $"label-F1 threshold {labelF1[1]}");
 
         var micro = (float[])labelF1.Clone();
-        TopicEstimator.MicroF1Thresholds(scores, targets, micro, rounds: 2);
+        TopicThresholds.MicroF1Thresholds(scores, targets, micro, rounds: 2);
         Assert.Equal(labelF1[0], micro[0]);
         Assert.True(micro[1] > 0.4f && micro[1] <= 0.6f, $"micro-F1 threshold {micro[1]}");
     }
