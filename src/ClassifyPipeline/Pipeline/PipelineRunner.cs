@@ -165,8 +165,7 @@ public sealed class PipelineRunner
         var threads = ThreadResult.Empty;
         if (_options.Threads.Enabled)
         {
-            progress?.Report(new RunProgress("threads", 0, null));
-            threads = new ThreadStage(_options.Threads, _options.Vectorize, _logger).Run(documents, vocabulary, storedDf, result, session, cancellationToken);
+            threads = new ThreadStage(_options.Threads, _options.Vectorize, _logger).Run(documents, vocabulary, storedDf, result, session, cancellationToken, progress);
         }
         if (_state is not null)
             session.Commit();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ClassifyPipeline.Corpus;
 using ClassifyPipeline.Dedup;
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Vectors;
 using Microsoft.Extensions.Logging;
 
@@ -40,8 +41,12 @@ public sealed class ThreadStage(ThreadOptions options, VectorizeOptions vectoriz
         (IReadOnlyDictionary<string, long> Df, long Documents) storedDf,
         DedupResult dedup,
         ICorpusSession session,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        IProgress<RunProgress>? progress = null)
     {
+        // three steps of unequal length (profiles, linking, naming and writing): enough to see where a long step is
+        const int Steps = 3;
+        progress?.Report(new RunProgress("threads", 0, Steps));
         var started = Stopwatch.GetTimestamp();
         var stored = session.KeepsChanges ? session.LoadThreads() : StoredThreads.Empty;
         string Resolve(string id)
@@ -54,6 +59,7 @@ public sealed class ThreadStage(ThreadOptions options, VectorizeOptions vectoriz
         var built = StoryProfiles.Build(batch, localTerms, storedDf, dedup, storedById, options, vectorize);
         cancellationToken.ThrowIfCancellationRequested();
         var profiled = Stopwatch.GetTimestamp();
+        progress?.Report(new RunProgress("threads", 1, Steps));
 
         var merged = dedup.MergedStories ?? new Dictionary<string, string>();
         var live = new Dictionary<string, StorySummary>(storedById, StringComparer.Ordinal);
@@ -72,6 +78,7 @@ public sealed class ThreadStage(ThreadOptions options, VectorizeOptions vectoriz
         ThreadLog.Split(logger, (long)Stopwatch.GetElapsedTime(started, profiled).TotalMilliseconds,
             (long)TimeSpan.FromSeconds(joinTicks / (double)Stopwatch.Frequency).TotalMilliseconds, pairs,
             (long)Stopwatch.GetElapsedTime(linking + joinTicks).TotalMilliseconds);
+        progress?.Report(new RunProgress("threads", 2, Steps));
         var storedThreads = storedById.Values.Select(s => s.ThreadId).ToHashSet(StringComparer.Ordinal);
         var (threadOf, aliases) = ThreadLinker.Name(all, labels,
             removed.OrderBy(r => r.Story, StoryThread.Order).Select(r => (r.Story.ThreadId, r.Into)).ToList(),
@@ -100,6 +107,7 @@ public sealed class ThreadStage(ThreadOptions options, VectorizeOptions vectoriz
             (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         foreach (var (alias, target) in aliases.OrderBy(p => p.Key, StringComparer.Ordinal))
             ThreadLog.Aliased(logger, alias, target);
+        progress?.Report(new RunProgress("threads", Steps, Steps));
         return new ThreadResult(threadOfStory, threads);
     }
 }
