@@ -43,6 +43,7 @@ public sealed class HtmlArticleReader : IByteArticleReader
         cancellationToken.ThrowIfCancellationRequested();
         var metadata = new HtmlMetadataReader(_time.GetUtcNow()).Read(document);
         PageChrome.Remove(document);
+        ReadabilityNames.Repair(document);
 
         SmartReader.Article article;
         try
