@@ -53,6 +53,10 @@ internal sealed class GrainCalls(string corpus, int maxConcurrent, CancellationT
     private CorpusStateException Failed(string what, Exception e)
     {
         var inner = e is AggregateException { InnerExceptions.Count: 1 } a ? a.InnerException! : e;
-        return new CorpusStateException($"the cluster failed while {what} (corpus '{corpus}'): {inner.Message}", inner);
+        // a silo that died is unreachable before the cluster's membership says it left: the same advice as a loss
+        var unreachable = inner is Orleans.Runtime.OrleansMessageRejectionException or Orleans.Runtime.SiloUnavailableException
+            or Orleans.Runtime.Messaging.ConnectionFailedException;
+        var advice = unreachable ? "; a silo is unreachable (it may have died): run the batch again (a batch that did not commit left nothing behind; one that did is unchanged by a rerun)" : "";
+        return new CorpusStateException($"the cluster failed while {what} (corpus '{corpus}'): {inner.Message}{advice}", inner);
     }
 }

@@ -80,9 +80,11 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             var margins = OutOfFoldMargins(terms, folds, oofFolds, labelSet.Length, Train, progress, cancellationToken);
             var rowsMargins = Enumerable.Range(0, vectors.Length).Select(i => margins.Select(m => m[i]).ToArray()).ToArray();
             var scale = (float)TemperatureScaling.Fit(rowsMargins, classes);
-            progress?.Report($"calibrated: softmax of {scale.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} × the scores ({oofFolds} folds)");
+            var (topScale, topOffset) = TopScoreCalibration.Fit(rowsMargins, classes, scale);
+            progress?.Report($"calibrated: softmax of {scale.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} × the scores, top score σ({topScale.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} logit p {topOffset.ToString("+0.###;-0.###", System.Globalization.CultureInfo.InvariantCulture)}) ({oofFolds} folds)");
             return new TopicModel(labelSet, false, TopicScoring.Softmax, trainer, analysis, vocabulary, weights, biases, thresholdsSingle,
-                leadWeight: Options.LeadWeight, scales: Fill(labelSet.Length, scale), offsets: new float[labelSet.Length], calibrated: true, clean: clean);
+                leadWeight: Options.LeadWeight, scales: Fill(labelSet.Length, scale), offsets: new float[labelSet.Length], calibrated: true, clean: clean,
+                topScale: topScale, topOffset: topOffset);
         }
 
         var targets = labelSet.Select(label => articles.Select(a => a.Labels.Contains(label, StringComparer.Ordinal)).ToArray()).ToArray();

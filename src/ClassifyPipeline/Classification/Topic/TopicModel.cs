@@ -12,7 +12,7 @@ namespace ClassifyPipeline.Classification.Topic;
 /// </summary>
 public sealed class TopicModel
 {
-    public const int FormatVersion = 4;
+    public const int FormatVersion = 5;
 
     /// <summary>The oldest format version that still loads (uncalibrated scores, the default clean settings).</summary>
     public const int OldestReadableVersion = 3;
@@ -33,8 +33,11 @@ public sealed class TopicModel
         IReadOnlyList<string> labels, bool multiLabel, TopicScoring scoring, string trainer,
         AnalysisOptions analysis, TfIdfModel vocabulary, float[] weights, float[] biases, float[] thresholds,
         float fallbackThreshold = NoFallback, float leadWeight = 0,
-        float[]? scales = null, float[]? offsets = null, bool calibrated = false, CleanOptions? clean = null)
+        float[]? scales = null, float[]? offsets = null, bool calibrated = false, CleanOptions? clean = null,
+        float topScale = 1, float topOffset = 0)
     {
+        if (!float.IsFinite(topScale) || topScale <= 0 || !float.IsFinite(topOffset))
+            throw new ArgumentException("the top-score calibration must be finite with a positive scale");
         scales ??= Enumerable.Repeat(1f, labels.Count).ToArray();
         offsets ??= new float[labels.Count];
         if (scales.Length != labels.Count || offsets.Length != labels.Count)
@@ -64,7 +67,20 @@ public sealed class TopicModel
         _offsets = offsets;
         Calibrated = calibrated;
         Clean = clean ?? new CleanOptions();
+        TopScale = topScale;
+        TopOffset = topOffset;
     }
+
+    /// <summary>
+    /// Single-label: the top score p becomes σ(TopScale · logit p + TopOffset), fitted on out-of-fold top scores against
+    /// whether the top label was right (1 and 0: unchanged); the other labels share what is left in proportion.
+    /// One temperature over one-vs-rest SVM margins leaves the middle scores under-confident and the highest
+    /// over-confident; this second step fixes both, and never changes which label is on top.
+    /// </summary>
+    public float TopScale { get; }
+
+    /// <summary>See <see cref="TopScale"/>.</summary>
+    public float TopOffset { get; }
 
     public IReadOnlyList<string> Labels => _labels;
 
@@ -140,6 +156,8 @@ public sealed class TopicModel
             }
             for (var l = 0; l < count; l++)
                 raw[l] /= sum;
+            if (TopScale != 1 || TopOffset != 0)
+                RecalibrateTop(raw, TopScale, TopOffset);
         }
         else
         {
@@ -197,6 +215,31 @@ public sealed class TopicModel
         return result;
     }
 
+    /// <summary>Applies the top-score calibration to softmax probabilities in place (see <see cref="TopScale"/>).</summary>
+    internal static void RecalibrateTop(double[] p, double a, double b)
+    {
+        if (p.Length < 2)
+            return;
+        int top = 0, second = -1;
+        for (var l = 1; l < p.Length; l++)
+        {
+            if (p[l] > p[top])
+                top = l;
+        }
+        for (var l = 0; l < p.Length; l++)
+        {
+            if (l != top && (second < 0 || p[l] > p[second]))
+                second = l;
+        }
+        var q = Math.Clamp(p[top], 1e-9, 1 - 1e-9);
+        var calibrated = 1 / (1 + Math.Exp(-(a * Math.Log(q / (1 - q)) + b)));
+        // the top label stays on top: its share is at least what the runner-up gets after the rescaling
+        calibrated = Math.Max(calibrated, p[second] / (1 - q + p[second]));
+        var rest = (1 - calibrated) / (1 - q);
+        for (var l = 0; l < p.Length; l++)
+            p[l] = l == top ? calibrated : p[l] * rest;
+    }
+
     public void Save(Stream stream)
     {
         stream.Write(Magic);
@@ -231,6 +274,8 @@ public sealed class TopicModel
         writer.Write(Clean.TitleMaxWords);
         WriteList(writer, Clean.BoilerplatePatterns);
         WriteList(writer, Clean.FooterPatterns);
+        writer.Write(TopScale);
+        writer.Write(TopOffset);
         writer.Flush();
         Vocabulary.Save(stream);
         writer.Write(_weights.Length);
@@ -307,6 +352,14 @@ public sealed class TopicModel
                 clean.BoilerplatePatterns = ReadList(reader);
                 clean.FooterPatterns = ReadList(reader);
             }
+            float topScale = 1, topOffset = 0;
+            if (version >= 5)
+            {
+                topScale = reader.ReadSingle();
+                topOffset = reader.ReadSingle();
+                if (!float.IsFinite(topScale) || topScale <= 0 || !float.IsFinite(topOffset))
+                    throw new InvalidDataException($"corrupt topic model: top-score calibration {topScale}, {topOffset}");
+            }
             var vocabulary = TfIdfModel.Load(stream);
             var length = reader.ReadInt32();
             if (length != (long)vocabulary.Terms.Count * count)
@@ -314,7 +367,7 @@ public sealed class TopicModel
             var weights = new float[length];
             var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan());
             stream.ReadExactly(bytes);
-            return new TopicModel(labels, multi, scoring, trainer, analysis, vocabulary, weights, biases, thresholds, fallback, leadWeight, scales, offsets, calibrated, clean);
+            return new TopicModel(labels, multi, scoring, trainer, analysis, vocabulary, weights, biases, thresholds, fallback, leadWeight, scales, offsets, calibrated, clean, topScale, topOffset);
         }
         catch (EndOfStreamException)
         {

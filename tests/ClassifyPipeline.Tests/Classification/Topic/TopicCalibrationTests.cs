@@ -145,9 +145,9 @@ public sealed class TopicCalibrationTests
     public void Load_FormatVersion3_LoadsUncalibratedWithDefaultCleanSettings()
     {
         var model = new TopicEstimator(new TopicTrainingOptions { CalibrationFolds = 0 }).Fit(BbcSamples.Take(10));
-        using var v4 = new MemoryStream();
-        model.Save(v4);
-        var bytes = v4.ToArray();
+        using var current = new MemoryStream();
+        model.Save(current);
+        var bytes = current.ToArray();
         // The header up to and including the lead weight, written as Save writes it.
         using var header = new MemoryStream();
         using (var w = new BinaryWriter(header, System.Text.Encoding.UTF8, leaveOpen: true))
@@ -174,7 +174,7 @@ public sealed class TopicCalibrationTests
             w.Write(model.LeadWeight);
         }
         var headerLength = (int)header.Length;
-        var calibrationAndClean = 1 + 8 * model.Labels.Count + 4 + 4 + 4 + 4 + 4;
+        var calibrationAndClean = 1 + 8 * model.Labels.Count + 4 + 4 + 4 + 4 + 4 + 8; // calibration, clean settings and (version 5) the top-score calibration
         var v3 = bytes[..headerLength].Concat(bytes[(headerLength + calibrationAndClean)..]).ToArray();
         BitConverter.TryWriteBytes(v3.AsSpan(8, 4), 3);
 
