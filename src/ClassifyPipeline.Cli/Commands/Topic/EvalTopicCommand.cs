@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using ClassifyPipeline.Classification.Topic;
 using ClassifyPipeline.Cli.Hosting;
+using ClassifyPipeline.Evaluation;
 using ClassifyPipeline.IO;
 using ClassifyPipeline.Reports;
 
@@ -161,10 +162,8 @@ public static class EvalTopicCommand
 
     private static (string, double, double) MeanSd(string name, IEnumerable<double> values)
     {
-        var v = values.ToArray();
-        var mean = v.Average();
-        var sd = v.Length > 1 ? Math.Sqrt(v.Sum(x => (x - mean) * (x - mean)) / (v.Length - 1)) : 0;
-        return (name, mean, sd);
+        var summary = ScoreSummary.Of(name, values.ToArray());
+        return (name, summary.Mean, summary.StandardDeviation);
     }
 
     private static string Short(string label) => label.Length <= 6 ? label : label[..6];

@@ -26,17 +26,8 @@ public static class StoryEvaluator
         foreach (var n in gold.Values)
             goldPairs += Pairs(n);
 
-        var precision = predictedPairs == 0 ? 1.0 : (double)truePairs / predictedPairs;
-        var recall = goldPairs == 0 ? 1.0 : (double)truePairs / goldPairs;
-        var f1 = precision + recall == 0 ? 0.0 : 2 * precision * recall / (precision + recall);
-
-        var all = (double)Pairs(articles.Count);
-        var expected = all == 0 ? 0 : (double)predictedPairs * goldPairs / all;
-        var maximum = (predictedPairs + goldPairs) / 2.0;
-        // identical trivial groupings (all singletons, or one group) leave no room for chance: define ARI = 1
-        var ari = maximum - expected == 0 ? 1.0 : (truePairs - expected) / (maximum - expected);
-
-        return new StoryScores(articles.Count, predicted.Count, gold.Count, truePairs, predictedPairs, goldPairs, precision, recall, f1, ari);
+        // identical trivial groupings (all singletons, or one group) leave no room for chance: ARI = 1 (PairScores)
+        return StoryScores.From(articles.Count, predicted.Count, gold.Count, truePairs, predictedPairs, goldPairs, Pairs(articles.Count));
     }
 
     private static long Pairs(long n) => n * (n - 1) / 2;

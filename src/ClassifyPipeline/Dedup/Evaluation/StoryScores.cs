@@ -1,3 +1,5 @@
+using ClassifyPipeline.Evaluation;
+
 namespace ClassifyPipeline.Dedup.Evaluation;
 
 /// <summary>How a story grouping compares with gold stories, over the articles both name.</summary>
@@ -7,4 +9,12 @@ namespace ClassifyPipeline.Dedup.Evaluation;
 public sealed record StoryScores(
     int Articles, int PredictedStories, int GoldStories,
     long TruePairs, long PredictedPairs, long GoldPairs,
-    double Precision, double Recall, double F1, double AdjustedRand);
+    double Precision, double Recall, double F1, double AdjustedRand)
+{
+    /// <summary>The scores of these pair counts (<see cref="PairScores.From"/>), over <paramref name="allPairs"/> article pairs.</summary>
+    public static StoryScores From(int articles, int predictedStories, int goldStories, long truePairs, long predictedPairs, long goldPairs, double allPairs)
+    {
+        var s = PairScores.From(truePairs, predictedPairs, goldPairs, allPairs);
+        return new StoryScores(articles, predictedStories, goldStories, truePairs, predictedPairs, goldPairs, s.Precision, s.Recall, s.F1, s.AdjustedRand);
+    }
+}

@@ -1,3 +1,5 @@
+using ClassifyPipeline.Evaluation;
+
 namespace ClassifyPipeline.Dedup.Evaluation;
 
 /// <summary>
@@ -84,13 +86,7 @@ public static class ThresholdCrossValidation
         var predictedPairs = all.PredictedPairs - outside.PredictedPairs;
         var goldPairs = all.GoldPairs - outside.GoldPairs;
         var total = (double)(Pairs(all.Articles) - Pairs(outside.Articles));
-        var precision = predictedPairs == 0 ? 1.0 : (double)truePairs / predictedPairs;
-        var recall = goldPairs == 0 ? 1.0 : (double)truePairs / goldPairs;
-        var f1 = precision + recall == 0 ? 0.0 : 2 * precision * recall / (precision + recall);
-        var expected = total == 0 ? 0 : (double)predictedPairs * goldPairs / total;
-        var maximum = (predictedPairs + goldPairs) / 2.0;
-        var ari = maximum - expected == 0 ? 1.0 : (truePairs - expected) / (maximum - expected);
-        return new StoryScores(all.Articles - outside.Articles, 0, 0, truePairs, predictedPairs, goldPairs, precision, recall, f1, ari);
+        return StoryScores.From(all.Articles - outside.Articles, 0, 0, truePairs, predictedPairs, goldPairs, total);
     }
 
     private static StoryScores Score(IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted, Func<string, bool> keep)
@@ -113,9 +109,7 @@ public sealed record CrossValidationResult(IReadOnlyList<FoldResult> Folds)
 {
     public (double Mean, double Sd) Summary(Func<FoldResult, double> value)
     {
-        var values = Folds.Select(value).ToArray();
-        var mean = values.Average();
-        var sd = values.Length < 2 ? 0 : Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1));
-        return (mean, sd);
+        var summary = ScoreSummary.Of("", Folds.Select(value).ToArray());
+        return (summary.Mean, summary.StandardDeviation);
     }
 }
