@@ -47,7 +47,7 @@ internal static class StorySweepWriter
         o.WriteLine("  threshold  precision  recall  F1      ARI     stories  articles/s");
         foreach (var p in points)
         {
-            var s = Score(gold, p.Stories);
+            var s = StoryEvaluator.Evaluate(gold, p.Stories);
             var mark = Math.Abs(p.Threshold - configured) < 1e-9 ? "*" : " ";
             o.WriteLine(string.Create(c, $"  {p.Threshold,8:0.0000}{mark}  {s.Precision,9:F4}  {s.Recall,6:F4}  {s.F1:F4}  {s.AdjustedRand:F4}  {s.PredictedStories,7}  {p.ArticlesPerSecond,10:F0}"));
         }
@@ -95,16 +95,5 @@ internal static class StorySweepWriter
         {
             throw new CliError(ExitCodes.Input, $"{path}: not a run manifest with 'inputs' and 'configuration' ({e.Message})");
         }
-    }
-
-    private static StoryScores Score(IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted)
-    {
-        var pairs = new List<(string, string)>();
-        foreach (var (id, story) in predicted.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            if (gold.TryGetValue(id, out var g))
-                pairs.Add((story, g));
-        }
-        return StoryEvaluator.Evaluate(pairs);
     }
 }

@@ -30,5 +30,17 @@ public static class StoryEvaluator
         return StoryScores.From(articles.Count, predicted.Count, gold.Count, truePairs, predictedPairs, goldPairs, Pairs(articles.Count));
     }
 
+    /// <summary>Scores <paramref name="predicted"/> (article id → story) over the articles <paramref name="gold"/> also names, those of the gold stories <paramref name="keepGold"/> keeps.</summary>
+    public static StoryScores Evaluate(IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted, Func<string, bool>? keepGold = null)
+    {
+        var articles = new List<(string, string)>();
+        foreach (var (id, story) in predicted)
+        {
+            if (gold.TryGetValue(id, out var g) && (keepGold is null || keepGold(g)))
+                articles.Add((story, g));
+        }
+        return Evaluate(articles);
+    }
+
     private static long Pairs(long n) => n * (n - 1) / 2;
 }

@@ -79,25 +79,14 @@ public static class ThresholdCrossValidation
     /// <summary>Scores over the pairs with at least one article whose gold story is in the part: all pairs less those wholly outside it.</summary>
     public static StoryScores Touching(IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted, Func<string, bool> inPart)
     {
-        var all = Score(gold, predicted, _ => true);
-        var outside = Score(gold, predicted, g => !inPart(g));
+        var all = StoryEvaluator.Evaluate(gold, predicted);
+        var outside = StoryEvaluator.Evaluate(gold, predicted, g => !inPart(g));
         static long Pairs(long n) => n * (n - 1) / 2;
         var truePairs = all.TruePairs - outside.TruePairs;
         var predictedPairs = all.PredictedPairs - outside.PredictedPairs;
         var goldPairs = all.GoldPairs - outside.GoldPairs;
         var total = (double)(Pairs(all.Articles) - Pairs(outside.Articles));
         return StoryScores.From(all.Articles - outside.Articles, 0, 0, truePairs, predictedPairs, goldPairs, total);
-    }
-
-    private static StoryScores Score(IReadOnlyDictionary<string, string> gold, IReadOnlyDictionary<string, string> predicted, Func<string, bool> keep)
-    {
-        var pairs = new List<(string, string)>();
-        foreach (var (id, story) in predicted.OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            if (gold.TryGetValue(id, out var g) && keep(g))
-                pairs.Add((story, g));
-        }
-        return StoryEvaluator.Evaluate(pairs);
     }
 }
 
