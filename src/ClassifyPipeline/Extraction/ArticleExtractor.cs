@@ -37,7 +37,7 @@ public sealed class ArticleExtractor
         byte[] bytes;
         try
         {
-            bytes = GzipInput.ReadAll(path, Array.MaxLength)!;
+            bytes = GzipInput.ReadAll(path, Array.MaxLength) ?? throw new IOException("the page is larger than an array can hold");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {

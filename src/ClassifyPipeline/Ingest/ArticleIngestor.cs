@@ -122,7 +122,7 @@ public sealed class ArticleIngestor
         var info = new FileInfo(file);
         if (info.Length > _options.MaxFileBytes)
             return [ReadItem.Rejected(file, null, $"file of {info.Length:N0} bytes is over ingest.maxFileBytes ({_options.MaxFileBytes:N0})")];
-        var bytes = GzipInput.IsGzip(file) ? GzipInput.ReadAll(file, _options.MaxFileBytes) : File.ReadAllBytes(file);
+        var bytes = GzipInput.ReadAll(file, _options.MaxFileBytes);
         if (bytes is null)
             return [ReadItem.Rejected(file, null, $"decompressed content is over ingest.maxFileBytes ({_options.MaxFileBytes:N0})")];
         if (reader is IByteArticleReader byteReader)

@@ -26,9 +26,11 @@ public static class GzipInput
         return IsGzip(path) ? new GZipStream(file, CompressionMode.Decompress) : file;
     }
 
-    /// <summary>The file's decompressed bytes, or null when they pass <paramref name="maxBytes"/>.</summary>
+    /// <summary>The file's (decompressed) bytes, or null when they pass <paramref name="maxBytes"/>.</summary>
     public static byte[]? ReadAll(string path, long maxBytes)
     {
+        if (!IsGzip(path))
+            return new FileInfo(path).Length > maxBytes ? null : File.ReadAllBytes(path);
         using var stream = Open(path);
         using var buffer = new MemoryStream();
         var chunk = new byte[1 << 16];
