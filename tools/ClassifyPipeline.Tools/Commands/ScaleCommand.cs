@@ -62,6 +62,7 @@ public static class ScaleCommand
             output.WriteLine(string.Create(c, $"{stage.Stage}: {stage.Elapsed.TotalSeconds:F1} s wall"));
         output.WriteLine(string.Create(c,
             $"{count} articles, {run.Stories.Count} stories, {run.Articles.Count(a => a.Dedup.DuplicateOf is not null)} duplicates, {run.Stories.Sum(s => s.Edges.Count)} edges"));
+        output.WriteLine($"output digest (SHA-256 of stories, members, edges, duplicates): {OutputDigest.Of(run)}");
         process.Refresh();
         output.WriteLine(string.Create(c,
             $"total {seconds:F1} s wall, {(process.TotalProcessorTime - cpu).TotalSeconds:F1} s CPU, {count / seconds:F0} articles/s, peak working set {process.PeakWorkingSet64 / (1024.0 * 1024 * 1024):F2} GiB"));
