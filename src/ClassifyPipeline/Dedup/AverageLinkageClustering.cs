@@ -5,6 +5,13 @@ namespace ClassifyPipeline.Dedup;
 /// as similarity 0). Two groups merge only while the mean similarity over all their cross pairs stays at
 /// or above the threshold, so a chain of weak links cannot join two stories the way single linkage does.
 /// Ties break on the lowest document indices, so the result depends only on the graph, not on input order.
+/// <para>
+/// The pair with the highest average merges first, always (the generic algorithm: every live pair at or above the
+/// threshold is in a queue with its current average, stale entries skipped). Memory is compact: summed similarities
+/// in arrays (<see cref="LinkageGraph"/>, 24 bytes per edge) and a heap of 20-byte entries (<see cref="MergeQueue"/>),
+/// rebuilt from the live pairs when stale entries outnumber them. The merges, and so the labels, are those of the
+/// dictionary version kept as <see cref="ReferenceAverageLinkage"/>.
+/// </para>
 /// </summary>
 public static class AverageLinkageClustering
 {
@@ -17,61 +24,33 @@ public static class AverageLinkageClustering
     internal static int[] Cluster(int count, IEnumerable<(int I, int J, double Similarity)> edges, double threshold, bool rebuildQueue, out int rebuilds)
     {
         rebuilds = 0;
-        // each node's map sized to its degree up front: no doubling on the way, no slack left behind
-        var list = edges as IReadOnlyCollection<(int I, int J, double Similarity)> ?? edges.ToList();
-        var degree = new int[count];
-        foreach (var (i, j, _) in list)
-        {
-            degree[i]++;
-            degree[j]++;
-        }
+        var graph = LinkageGraph.Build(count, edges as IReadOnlyList<(int I, int J, double Similarity)> ?? edges.ToList());
+        var sums = graph.Sums;
         var size = new int[count];
-        var neighbors = new Dictionary<int, double>[count];
-        for (var i = 0; i < count; i++)
-        {
-            size[i] = 1;
-            neighbors[i] = new Dictionary<int, double>(degree[i]);
-        }
-        edges = list;
-        var queue = new PriorityQueue<(int A, int B, double Avg), (double, int, int)>();
-        foreach (var (i, j, s) in edges)
-        {
-            var (a, b) = i < j ? (i, j) : (j, i);
-            neighbors[a][b] = neighbors[a].GetValueOrDefault(b) + s;
-            neighbors[b][a] = neighbors[b].GetValueOrDefault(a) + s;
-        }
-        for (var a = 0; a < count; a++)
-        {
-            foreach (var (b, sum) in neighbors[a])
-            {
-                if (a < b && sum >= threshold)
-                    queue.Enqueue((a, b, sum), (-sum, a, b));
-            }
-        }
-
-        var parent = new int[count];
-        for (var i = 0; i < count; i++)
-            parent[i] = i;
+        Array.Fill(size, 1);
         var alive = new bool[count];
         Array.Fill(alive, true);
+        var queue = new MergeQueue();
+        Fill(queue, graph, size, alive, threshold);
 
         // merges leave stale entries behind (a pair re-queued with its new average): when they outnumber the live
         // ones, the queue is rebuilt from the live pairs, so it stays within a small multiple of the edges left
         var rebuildAt = 2 * queue.Count + 1024;
-        while (queue.TryDequeue(out var top, out _))
+        while (queue.TryDequeue(out var top))
         {
             if (rebuildQueue && queue.Count > rebuildAt)
             {
                 // the entry just taken is in the rebuilt queue again when it is live
-                Rebuild(queue, neighbors, size, alive, threshold);
+                Fill(queue, graph, size, alive, threshold);
                 rebuilds++;
                 rebuildAt = 2 * queue.Count + 1024;
                 continue;
             }
-            var (a, b, avg) = top;
-            if (!alive[a] || !alive[b] || !neighbors[a].TryGetValue(b, out var sum))
+            var (avg, a, b, slot) = top;
+            if (!alive[a] || !alive[b])
                 continue;
-            var current = sum / ((double)size[a] * size[b]);
+            // a freed slot (NaN) no longer holds their sum: a later entry for the pair has it
+            var current = sums[slot] / ((double)size[a] * size[b]);
             if (current != avg)
                 continue; // stale entry: the pair was re-queued with its new average
             if (current < threshold)
@@ -79,54 +58,47 @@ public static class AverageLinkageClustering
 
             // merge b into a (a is the lower index, the cluster's label)
             alive[b] = false;
-            parent[b] = a;
-            neighbors[a].Remove(b);
-            neighbors[b].Remove(a);
-            foreach (var (n, s) in neighbors[b])
-            {
-                neighbors[a][n] = neighbors[a].GetValueOrDefault(n) + s;
-                neighbors[n].Remove(b);
-                neighbors[n][a] = neighbors[a][n];
-            }
-            neighbors[b] = []; // let the merged-away map go (Clear would keep its buckets)
             size[a] += size[b];
-            foreach (var (n, s) in neighbors[a])
+            foreach (var (n, s) in graph.Merge(a, b, slot))
             {
-                var newAvg = s / ((double)size[a] * size[n]);
+                var newAvg = sums[s] / ((double)size[a] * size[n]);
                 if (newAvg >= threshold)
-                {
-                    var (x, y) = a < n ? (a, n) : (n, a);
-                    queue.Enqueue((x, y, newAvg), (-newAvg, x, y));
-                }
+                    queue.Enqueue(newAvg, Math.Min(a, n), Math.Max(a, n), s);
             }
         }
 
         var label = new int[count];
         for (var i = 0; i < count; i++)
-        {
-            var r = i;
-            while (parent[r] != r)
-                r = parent[r];
-            label[i] = r;
-        }
+            label[i] = graph.Find(i);
         return label;
     }
 
-    /// <summary>The queue again with one entry per live pair whose average reaches the threshold: the same valid entries, so the same merges.</summary>
-    private static void Rebuild(PriorityQueue<(int A, int B, double Avg), (double, int, int)> queue, Dictionary<int, double>[] neighbors, int[] size, bool[] alive, double threshold)
+    /// <summary>The queue (again) with one entry per live pair whose average reaches the threshold: the same valid entries, so the same merges.</summary>
+    private static void Fill(MergeQueue queue, LinkageGraph graph, int[] size, bool[] alive, double threshold)
     {
-        queue.Clear();
-        for (var a = 0; a < neighbors.Length; a++)
+        var live = 0;
+        for (var a = 0; a < alive.Length; a++)
         {
             if (!alive[a])
                 continue;
-            foreach (var (b, sum) in neighbors[a])
+            foreach (var (b, s) in graph.Neighbors(a))
             {
-                var avg = sum / ((double)size[a] * size[b]);
-                if (a < b && avg >= threshold)
-                    queue.Enqueue((a, b, avg), (-avg, a, b));
+                if (a < b && graph.Sums[s] / ((double)size[a] * size[b]) >= threshold)
+                    live++;
             }
         }
-        queue.TrimExcess();
+        queue.Clear(live);
+        for (var a = 0; a < alive.Length; a++)
+        {
+            if (!alive[a])
+                continue;
+            foreach (var (b, s) in graph.Neighbors(a))
+            {
+                var avg = graph.Sums[s] / ((double)size[a] * size[b]);
+                if (a < b && avg >= threshold)
+                    queue.Add(avg, a, b, s);
+            }
+        }
+        queue.Heapify();
     }
 }
