@@ -54,10 +54,12 @@ public static class ComponentClustering
             edgeStart[componentOf[i] + 1]++;
         for (var c = 0; c < components; c++)
             edgeStart[c + 1] += edgeStart[c];
-        var grouped = new (int I, int J, double Similarity)[edges.Count];
+        // edge indices grouped by component (4 bytes an edge, not a 16-byte copy of each edge), read through localIndex
+        var grouped = new int[edges.Count];
         var edgeFill = (int[])edgeStart.Clone();
-        foreach (var (i, j, s) in edges)
-            grouped[edgeFill[componentOf[i]]++] = (localIndex[i], localIndex[j], s);
+        for (var e = 0; e < edges.Count; e++)
+            grouped[edgeFill[componentOf[edges[e].I]]++] = e;
+        edgeFill = null;
 
         var label = new int[count];
         var multi = 0;
@@ -76,7 +78,7 @@ public static class ComponentClustering
                 label[nodes[nodeStart[c]]] = nodes[nodeStart[c]];
                 return;
             }
-            var local = AverageLinkageClustering.Cluster(size, new ArraySegment<(int, int, double)>(grouped, edgeStart[c], edgeStart[c + 1] - edgeStart[c]), threshold);
+            var local = AverageLinkageClustering.Cluster(size, new ComponentEdges(edges, grouped, edgeStart[c], edgeStart[c + 1] - edgeStart[c], localIndex), threshold);
             for (var k = 0; k < size; k++)
                 label[nodes[nodeStart[c] + k]] = nodes[nodeStart[c] + local[k]];
             if (clustered is not null && Interlocked.Increment(ref done) is var n && (n % 1024 == 0 || size > 1000))
@@ -84,6 +86,30 @@ public static class ComponentClustering
         });
         clustered?.Report((multi, multi));
         return label;
+    }
+
+    /// <summary>One component's edges, in the component's node numbering, read from the whole graph's.</summary>
+    private sealed class ComponentEdges(IReadOnlyList<(int I, int J, double Similarity)> edges, int[] order, int start, int count, int[] localIndex)
+        : IReadOnlyList<(int I, int J, double Similarity)>
+    {
+        public int Count => count;
+
+        public (int I, int J, double Similarity) this[int index]
+        {
+            get
+            {
+                var (i, j, s) = edges[order[start + index]];
+                return (localIndex[i], localIndex[j], s);
+            }
+        }
+
+        public IEnumerator<(int I, int J, double Similarity)> GetEnumerator()
+        {
+            for (var k = 0; k < count; k++)
+                yield return this[k];
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 
     private static int Find(int[] parent, int i)

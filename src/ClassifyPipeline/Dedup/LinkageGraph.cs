@@ -42,8 +42,9 @@ internal sealed class LinkageGraph
     {
         // per lower end, (higher end, edge index) keys sorted: duplicates of a pair sit together in input order
         var start = new int[count + 1];
-        foreach (var (i, j, _) in edges)
+        for (var e = 0; e < edges.Count; e++)
         {
+            var (i, j, _) = edges[e];
             if (i != j)
                 start[Math.Min(i, j) + 1]++;
         }

@@ -115,6 +115,9 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
         var latestStored = session.GetSetting(LatestSetting) is { } text ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
         var graph = StoryGraph.Build(table, pairs, session, StoryOutcome.SettledBefore(latestStored, dedup.WindowDays), cancellationToken);
         progress?.Report(new RunProgress("graph", pairs.Count, pairs.Count));
+        // the graph holds its own copy of the edges: let the join's list go before clustering (16 bytes a pair)
+        pairs.Clear();
+        pairs.TrimExcess();
         var outcome = StoryOutcome.Build(graph, dedup, idf, merge.Terms, session, now, cancellationToken, progress);
 
         if (!session.KeepsChanges)

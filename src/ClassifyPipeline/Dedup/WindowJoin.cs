@@ -92,7 +92,11 @@ public static class WindowJoin
 
             var commonPostings = Math.Max(MinCommonPostings, (spanEnd - windowStart) / 64);
             var all = new PostingIndex(vectors, windowStart, spanEnd, dims, null, commonPostings);
-            var fresh = new PostingIndex(vectors, windowStart, spanEnd, dims, d => documents[d].IsNew, commonPostings);
+            // a run without stored documents (or a window of new ones only) needs no second index of the new ones
+            var allNew = true;
+            for (var d = windowStart; d < spanEnd && allNew; d++)
+                allNew = documents[d].IsNew;
+            var fresh = allNew ? all : new PostingIndex(vectors, windowStart, spanEnd, dims, d => documents[d].IsNew, commonPostings);
             var first = new int[spanEnd - spanStart];
             var from = windowStart;
             for (var j = spanStart; j < spanEnd; j++)

@@ -88,7 +88,7 @@ public static class ScaleCommand
         step.Done(string.Create(c, $"all-pairs reference ({reference.Count} pairs; join recall {(double)recalled / Math.Max(1, reference.Count):F5})"));
     }
 
-    /// <summary>When each reported stage starts: seconds into the run, managed heap and working set then (where the bytes go).</summary>
+    /// <summary>When each reported stage starts: its total when known (the graph's: the join's pairs), seconds into the run, managed heap and working set then (where the bytes go).</summary>
     private sealed class StageMemory(TextWriter output, Stopwatch watch) : IProgress<RunProgress>
     {
         private string? _stage;
@@ -100,7 +100,7 @@ public static class ScaleCommand
             _stage = value.Stage;
             var process = Process.GetCurrentProcess();
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  [{value.Stage}] from {watch.Elapsed.TotalSeconds:F1} s: heap {GC.GetTotalMemory(false) / (1024.0 * 1024 * 1024):F2} GiB, working set {process.WorkingSet64 / (1024.0 * 1024 * 1024):F2} GiB, peak {process.PeakWorkingSet64 / (1024.0 * 1024 * 1024):F2} GiB"));
+                $"  [{value.Stage}]{(value.Total is { } total ? $" ({total} to do)" : "")} from {watch.Elapsed.TotalSeconds:F1} s: heap {GC.GetTotalMemory(false) / (1024.0 * 1024 * 1024):F2} GiB, working set {process.WorkingSet64 / (1024.0 * 1024 * 1024):F2} GiB, peak {process.PeakWorkingSet64 / (1024.0 * 1024 * 1024):F2} GiB"));
         }
     }
 
