@@ -44,6 +44,26 @@ public sealed class CorpusStateTests
     }
 
     [Fact]
+    public void Run_SameBatchTwiceWithSettledStories_EachMemberOnce()
+    {
+        // one article months after the others: on the second run the dated others are settled (frozen) batch
+        // articles, nodes of the graph and, through their stories' undated members (never settled), stored members
+        using var temp = new TempDirectory();
+        var options = StateTestData.Options();
+        var state = Path.Combine(temp.Path, "state");
+        var late = new TestArticle("late", "", "harbour bridge collapse ferry traffic diverted engineers inspect cables overnight", StateTestData.Start.AddDays(90));
+        var batch = StateTestData.WriteBatch(temp.Path, "a", [.. Corpus.Select((a, i) => i % 2 == 0 ? a : a with { Published = null }), late]);
+
+        var first = StateTestData.Run(state, batch, options);
+        var second = StateTestData.Run(state, batch, options);
+
+        Assert.All(second.Stories, s => Assert.Equal(s.Members.Count, s.Members.Distinct(StringComparer.Ordinal).Count()));
+        Assert.Equal(Corpus.Count + 1, second.Stories.SelectMany(s => s.Members).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Corpus.Count + 1, second.Stories.Sum(s => s.Members.Count));
+        Assert.Equal(Corpus.Count + 1, first.Stories.Sum(s => s.Members.Count));
+    }
+
+    [Fact]
     public void Run_BatchSplitInTimeOrder_StoriesOfOneRunAndStableIds()
     {
         using var temp = new TempDirectory();
