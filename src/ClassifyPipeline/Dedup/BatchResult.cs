@@ -75,7 +75,11 @@ internal static class BatchResult
                 progress.Report(new RunProgress("edges", stories.Count + 1, batchStories.Count));
             var members = membersOf[id];
             if (storedMembers.TryGetValue(id, out var stored))
-                members.AddRange(stored.Where(m => !inGraph.Contains(m.Id)).Select(m => m.Id));
+            {
+                // a settled member the batch holds again is a node of the graph (kept in its story) and a stored member
+                var listed = members.ToHashSet(StringComparer.Ordinal);
+                members.AddRange(stored.Where(m => !inGraph.Contains(m.Id) && listed.Add(m.Id)).Select(m => m.Id));
+            }
             members.Sort(order);
             var vectors = new Dictionary<int, SparseVector?>();
             SparseVector? VectorOf(int node) =>

@@ -45,7 +45,7 @@ public sealed class RunCommandTests
 
         var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "run.json"))).RootElement;
         Assert.Equal(5, manifest.GetProperty("counts").GetProperty("articles").GetInt32());
-        Assert.Equal(0.15, manifest.GetProperty("configuration").GetProperty("dedup").GetProperty("storyThreshold").GetDouble());
+        Assert.Equal(0.1875, manifest.GetProperty("configuration").GetProperty("dedup").GetProperty("storyThreshold").GetDouble());
         Assert.Contains(SeedHeadlines[2], File.ReadAllText(Path.Combine(outDir, "report.md")));
         Assert.Contains(System.Net.WebUtility.HtmlEncode(SeedHeadlines[4]), File.ReadAllText(Path.Combine(outDir, "report.html")));
         Assert.Empty(Directory.GetFiles(outDir, "*.tmp", SearchOption.AllDirectories));

@@ -83,7 +83,7 @@ public sealed class EvalStoriesCommandTests
 
         Assert.True(outcome.ExitCode == 0, outcome.Error);
         Assert.Contains("threshold sweep (the run's configuration; * = configured storyThreshold):", outcome.Output);
-        Assert.Matches(@"\n\s+0\.1500\*\s+\d\.\d{4}", outcome.Output);
+        Assert.Matches(@"\n\s+0\.1875\*\s+\d\.\d{4}", outcome.Output);
         Assert.Matches(@"\n\s+0\.9000\s+1\.0000\s+0\.0000", outcome.Output); // nothing grouped: every pair precise, none found
         Assert.Contains("cross-validated threshold choice (5 folds of gold stories", outcome.Output);
         Assert.Contains("configured threshold: F1", outcome.Output);

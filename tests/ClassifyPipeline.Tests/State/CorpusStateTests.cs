@@ -10,6 +10,11 @@ public sealed class CorpusStateTests
 {
     private static readonly IReadOnlyList<TestArticle> Corpus = StateTestData.FncArticles(stories: 4);
 
+    // The batch-split tests need a corpus whose IDF means something: 50 articles of 4 stories split in two weigh
+    // terms so differently per half that with the default settings a 4-article story joins another (ARI 0.82-0.85
+    // against one run; 127 articles of 8 stories 0.96). 468 articles of 32 stories: 0.990 (docs/stories.md).
+    private static readonly IReadOnlyList<TestArticle> SplitCorpus = StateTestData.FncArticles(stories: 32);
+
     [Fact]
     public void Corpus_HasMultiArticleStories()
     {
@@ -39,11 +44,31 @@ public sealed class CorpusStateTests
     }
 
     [Fact]
-    public void Run_BatchSplitInTimeOrder_SameStoriesAndStableIds()
+    public void Run_SameBatchTwiceWithSettledStories_EachMemberOnce()
+    {
+        // one article months after the others: on the second run the dated others are settled (frozen) batch
+        // articles, nodes of the graph and, through their stories' undated members (never settled), stored members
+        using var temp = new TempDirectory();
+        var options = StateTestData.Options();
+        var state = Path.Combine(temp.Path, "state");
+        var late = new TestArticle("late", "", "harbour bridge collapse ferry traffic diverted engineers inspect cables overnight", StateTestData.Start.AddDays(90));
+        var batch = StateTestData.WriteBatch(temp.Path, "a", [.. Corpus.Select((a, i) => i % 2 == 0 ? a : a with { Published = null }), late]);
+
+        var first = StateTestData.Run(state, batch, options);
+        var second = StateTestData.Run(state, batch, options);
+
+        Assert.All(second.Stories, s => Assert.Equal(s.Members.Count, s.Members.Distinct(StringComparer.Ordinal).Count()));
+        Assert.Equal(Corpus.Count + 1, second.Stories.SelectMany(s => s.Members).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(Corpus.Count + 1, second.Stories.Sum(s => s.Members.Count));
+        Assert.Equal(Corpus.Count + 1, first.Stories.Sum(s => s.Members.Count));
+    }
+
+    [Fact]
+    public void Run_BatchSplitInTimeOrder_StoriesOfOneRunAndStableIds()
     {
         using var temp = new TempDirectory();
         var options = StateTestData.Options();
-        var ordered = Corpus.OrderBy(a => a.Published).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
+        var ordered = SplitCorpus.OrderBy(a => a.Published).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         var single = StateTestData.RunWithoutState(StateTestData.WriteBatch(temp.Path, "all", ordered), options);
         var state = Path.Combine(temp.Path, "state");
 
@@ -51,14 +76,19 @@ public sealed class CorpusStateTests
         StateTestData.Run(state, StateTestData.WriteBatch(temp.Path, "b", ordered.Skip(ordered.Count / 2)), options);
 
         var snapshot = StateTestData.Snapshot(state, options);
-        Assert.Equal(StateTestData.Partition(single), StateTestData.Partition(snapshot.StoryOf));
+        StateTestData.AssertCloseToOneRun(single, snapshot);
         StateTestData.AssertConsistent(snapshot);
 
-        // Every story id is the one a single run gives (derived from its lead) or, where the second batch
-        // re-grouped a first-batch story, that story's id kept stable: yesterday's ids never vanish.
+        // Every story one run also has (same members) has the id a single run gives (derived from its lead) or, where
+        // the second batch re-grouped a first-batch story, that story's id kept stable; yesterday's ids never vanish.
+        // (A story the split groups otherwise than one run may have a lead, and so an id, one run does not have.)
         var singleIds = single.Articles.Select(a => a.Dedup.StoryId).ToHashSet();
         var firstIds = first.Stories.Select(s => s.Id).ToHashSet();
-        Assert.All(snapshot.StoryOf.Values, id => Assert.True(singleIds.Contains(id) || firstIds.Contains(id), id));
+        var oneRunStories = StateTestData.Partition(single).ToHashSet(StringComparer.Ordinal);
+        var unchanged = snapshot.StoryOf.GroupBy(p => p.Value, StringComparer.Ordinal)
+            .Where(g => oneRunStories.Contains(string.Join(",", g.Select(p => p.Key).Order(StringComparer.Ordinal)))).Select(g => g.Key).ToList();
+        Assert.True(unchanged.Count * 10 >= oneRunStories.Count * 8, $"{unchanged.Count} of {oneRunStories.Count} stories unchanged");
+        Assert.All(unchanged, id => Assert.True(singleIds.Contains(id) || firstIds.Contains(id), id));
         Assert.All(first.Stories, s => Assert.NotNull(snapshot.Resolve(s.Id)));
         var sameIds = single.Articles.Count(a => snapshot.StoryOf[a.Id] == a.Dedup.StoryId);
         Assert.True(sameIds * 2 > single.Articles.Count, $"only {sameIds} of {single.Articles.Count} articles keep the single-run story id");
@@ -67,23 +97,23 @@ public sealed class CorpusStateTests
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Run_BatchSplitInterleaved_SamePartitionAndStatisticsAsOneRun(bool reversed)
+    public void Run_BatchSplitInterleaved_StoriesAndStatisticsOfOneRun(bool reversed)
     {
         using var temp = new TempDirectory();
         var options = StateTestData.Options();
-        var single = StateTestData.RunWithoutState(StateTestData.WriteBatch(temp.Path, "all", Corpus), options);
+        var single = StateTestData.RunWithoutState(StateTestData.WriteBatch(temp.Path, "all", SplitCorpus), options);
         var oneState = Path.Combine(temp.Path, "one");
-        StateTestData.Run(oneState, StateTestData.WriteBatch(temp.Path, "all2", Corpus), options);
+        StateTestData.Run(oneState, StateTestData.WriteBatch(temp.Path, "all2", SplitCorpus), options);
 
         // every other article: each half holds members of the same stories, published at interleaved times
-        var a = Corpus.Where((_, i) => i % 2 == 0).ToList();
-        var b = Corpus.Where((_, i) => i % 2 == 1).ToList();
+        var a = SplitCorpus.Where((_, i) => i % 2 == 0).ToList();
+        var b = SplitCorpus.Where((_, i) => i % 2 == 1).ToList();
         var state = Path.Combine(temp.Path, "state");
         var firstRun = StateTestData.Run(state, StateTestData.WriteBatch(temp.Path, "first", reversed ? b : a), options);
         StateTestData.Run(state, StateTestData.WriteBatch(temp.Path, "second", reversed ? a : b), options);
 
         var snapshot = StateTestData.Snapshot(state, options);
-        Assert.Equal(StateTestData.Partition(single), StateTestData.Partition(snapshot.StoryOf));
+        StateTestData.AssertCloseToOneRun(single, snapshot);
         var one = StateTestData.Snapshot(oneState, options);
         Assert.Equal(one.DocumentCount, snapshot.DocumentCount);
         Assert.Equal(one.DocumentFrequency.OrderBy(p => p.Key, StringComparer.Ordinal), snapshot.DocumentFrequency.OrderBy(p => p.Key, StringComparer.Ordinal));
@@ -244,7 +274,7 @@ public sealed class CorpusStateTests
         var batch = StateTestData.WriteBatch(temp.Path, "one", Filler(StateTestData.Start));
         StateTestData.Run(state, batch, StateTestData.Options());
         var other = StateTestData.Options();
-        other.Dedup.LinkThreshold = 0.1;
+        other.Dedup.LinkThreshold = 0.05;
 
         var e = Assert.Throws<CorpusStateException>(() => StateTestData.Run(state, batch, other));
         Assert.Contains("'dedup.linkThreshold' settings", e.Message);

@@ -72,12 +72,17 @@ public sealed class StateCliTests
         Assert.All(runs, r => Assert.Equal(0, r.ExitCode));
         Assert.Equal(0, (await Support.Cli.Run("run", a, "--out", Path.Combine(temp.Path, "seqA"), "--state", sequential)).ExitCode);
         Assert.Equal(0, (await Support.Cli.Run("run", b, "--out", Path.Combine(temp.Path, "seqB"), "--state", sequential)).ExitCode);
+        // whichever run took the lock first: batches through the state are not exactly order-free (stored pairs keep
+        // their own batch's IDF, docs/stories.md), so the concurrent state is one of the two sequential orders
+        var reversed = Path.Combine(temp.Path, "reversed");
+        Assert.Equal(0, (await Support.Cli.Run("run", b, "--out", Path.Combine(temp.Path, "revB"), "--state", reversed)).ExitCode);
+        Assert.Equal(0, (await Support.Cli.Run("run", a, "--out", Path.Combine(temp.Path, "revA"), "--state", reversed)).ExitCode);
 
         var options = StateTestData.Options();
         var concurrent = StateTestData.Snapshot(state, options);
         var expected = StateTestData.Snapshot(sequential, options);
         Assert.Equal(corpus.Count, concurrent.DocumentCount);
-        Assert.Equal(StateTestData.Partition(expected.StoryOf), StateTestData.Partition(concurrent.StoryOf));
+        Assert.Contains(StateTestData.Partition(concurrent.StoryOf), new[] { StateTestData.Partition(expected.StoryOf), StateTestData.Partition(StateTestData.Snapshot(reversed, options).StoryOf) });
         Assert.Equal(expected.DocumentFrequency.OrderBy(p => p.Key, StringComparer.Ordinal), concurrent.DocumentFrequency.OrderBy(p => p.Key, StringComparer.Ordinal));
         StateTestData.AssertConsistent(concurrent);
     }

@@ -46,7 +46,7 @@ public static class ScaleCommand
             throw new CliError(ExitCodes.Input, $"gold file not found: '{goldPath}'");
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c,
-            $"dedup: story threshold {options.Dedup.StoryThreshold}, duplicate threshold {options.Dedup.DuplicateThreshold}, window {options.Dedup.WindowDays} days; {Environment.ProcessorCount} cores"));
+            $"dedup: story threshold {options.Dedup.StoryThreshold}, link threshold {options.Dedup.LinkThreshold?.ToString(c) ?? "none"}, duplicate threshold {options.Dedup.DuplicateThreshold}, window {options.Dedup.WindowDays} days; {Environment.ProcessorCount} cores"));
         var ingestor = new ArticleIngestor(options.Ingest);
         var (files, errors) = InputResolver.Resolve(inputs, ingestor.Handles);
         if (errors.Count > 0)
@@ -75,9 +75,10 @@ public static class ScaleCommand
         if (!exhaustive)
             return;
 
-        // the join without a window against the all-pairs reference: the same pairs, or the join is wrong
+        // the join without a window against the all-pairs reference: the same pairs, or the join is wrong (at the
+        // threshold the story stage joins at: the lowest of the story, link and duplicate thresholds)
         var vectors = CorpusVectors.Vectorize(ingestor.Ingest(files).Articles, options);
-        var threshold = options.Dedup.StoryThreshold;
+        var threshold = StoryStage.JoinThreshold(options.Dedup);
         var step = new StepTimer(output, count);
         var join = WindowJoin.Find(vectors.Select(_ => new JoinDocument(0, true, false)).ToList(), i => vectors[i],
             vectors.Max(v => v.Count == 0 ? 0 : v.Indices[^1] + 1), threshold, TimeSpan.FromDays(1));
