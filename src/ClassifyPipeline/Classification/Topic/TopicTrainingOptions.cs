@@ -30,6 +30,16 @@ public sealed record TopicTrainingOptions
     /// </summary>
     public float LeadWeight { get; init; } = 0.5f;
 
+    /// <summary>
+    /// A pretrained sentence embedding of the title and the start of the text appended to the TF-IDF features
+    /// (<see cref="TopicFeatures.WithEmbedding"/>). None here (the library's and <c>classify run</c>'s default: embedding
+    /// costs far more than the rest of the stage); <c>classify train topic</c> sets its own default.
+    /// </summary>
+    public TopicEmbeddings Embeddings { get; init; } = TopicEmbeddings.None;
+
+    /// <summary>The embedding block's weight against the L2-normalized TF-IDF vector (<see cref="Embeddings"/> only).</summary>
+    public float EmbeddingWeight { get; init; } = 1;
+
     /// <summary>L2 regularization strength given to the trainer (LinearSvm: its lambda; LinearSvmDcd: C = 1/(λ n)); null leaves the trainer's default.</summary>
     public float? L2Regularization { get; init; }
 
@@ -110,6 +120,7 @@ public sealed record TopicTrainingOptions
         "stem=" + Stemming,
         "title=" + TitleWeight.ToString(CultureInfo.InvariantCulture),
         "lead=" + LeadWeight.ToString("R", CultureInfo.InvariantCulture),
+        "embeddings=" + (Embeddings == TopicEmbeddings.None ? "none" : TopicEmbedding.Name(Embeddings) + "*" + EmbeddingWeight.ToString("R", CultureInfo.InvariantCulture)),
         "l2=" + (L2Regularization?.ToString("R", CultureInfo.InvariantCulture) ?? "default"),
         "iter=" + (Iterations?.ToString(CultureInfo.InvariantCulture) ?? "default"),
         "tol=" + Tolerance.ToString("R", CultureInfo.InvariantCulture),
