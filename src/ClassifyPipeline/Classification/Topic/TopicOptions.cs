@@ -44,7 +44,7 @@ public sealed class TopicOptions
 
     /// <summary>With <see cref="Embeddings"/>: the embedding block's weight against the normalized TF-IDF vector.</summary>
     [Range(0.0, 10.0)]
-    public float EmbeddingWeight { get; set; } = 1;
+    public float EmbeddingWeight { get; set; } = TopicTrainingOptions.DefaultEmbeddingWeight;
 
     /// <summary>The default model's training settings; <paramref name="clean"/>: the run's clean settings, so the model is trained on text cleaned as the run cleans it.</summary>
     public TopicTrainingOptions Training(Text.CleanOptions? clean = null) => new()

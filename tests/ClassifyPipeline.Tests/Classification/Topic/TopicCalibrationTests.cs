@@ -129,7 +129,7 @@ public sealed class TopicCalibrationTests
     {
         using var dir = new TempDirectory();
         var data = BbcSamples.WriteJsonl(dir, "data.jsonl", 20);
-        var result = await CliRunner.Run("eval", "topic", data, "--folds", "3", "--out", Path.Combine(dir.Path, "m.json"));
+        var result = await CliRunner.Run("eval", "topic", data, "--folds", "3", "--embeddings", "none", "--out", Path.Combine(dir.Path, "m.json"));
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("reliability of the top score", result.Output);
         Assert.Contains("0.9-1.0", result.Output);

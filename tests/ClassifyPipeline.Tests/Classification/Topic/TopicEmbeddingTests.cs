@@ -122,4 +122,30 @@ public sealed class TopicEmbeddingTests
         Assert.Contains(message, result.Error);
         Assert.False(File.Exists(model));
     }
+
+    /// <summary><c>train topic</c> with no flags embeds (MiniLM): the model says so, and predict and eval --model embed the articles themselves.</summary>
+    [Fact]
+    public async Task TrainPredictEval_Defaults_MiniLmModelEndToEnd()
+    {
+        using var dir = new TempDirectory();
+        var train = BbcSamples.WriteJsonl(dir, "train.jsonl", 3);
+        var test = BbcSamples.WriteJsonl(dir, "test.jsonl", 1, offset: 3);
+        var model = Path.Combine(dir.Path, "topic.model");
+        var trained = await CliRunner.Run("train", "topic", train, "--out", model, "--calibration-folds", "0");
+        Assert.True(trained.ExitCode == 0, trained.Error);
+        Assert.Contains("embedded 15 texts (minilm)", trained.Error);
+        using var file = File.OpenRead(model);
+        var loaded = TopicModel.Load(file);
+        Assert.Equal(TopicEmbeddings.MiniLm, loaded.Embeddings);
+        Assert.Equal(TopicTrainingOptions.DefaultEmbeddingWeight, loaded.EmbeddingWeight);
+
+        var predictions = Path.Combine(dir.Path, "pred.jsonl");
+        var predicted = await CliRunner.Run("predict", "topic", test, "--model", model, "--out", predictions);
+        Assert.True(predicted.ExitCode == 0, predicted.Error);
+        Assert.Equal(5, File.ReadAllLines(predictions).Length);
+        Assert.Contains("embedded 5 texts (minilm)", predicted.Error);
+        var evaluated = await CliRunner.Run("eval", "topic", test, "--model", model);
+        Assert.True(evaluated.ExitCode == 0, evaluated.Error);
+        Assert.Contains("accuracy  ", evaluated.Output);
+    }
 }
