@@ -53,18 +53,19 @@ public static class EvalTopicCommand
             var data = TopicCli.Read(parse.GetValue(inputs)!, parse.GetValue(cli.LabelField));
             var onlyLabeled = parse.GetValue(labeledOnly);
             var progress = TopicCli.Progress(context);
+            var embeddings = TopicCli.EmbeddingCache(context, loaded?.Embeddings ?? options.Embeddings);
             var watch = Stopwatch.StartNew();
             string how;
             TopicMetrics metrics;
             IReadOnlyList<(int Seed, TopicMetrics Metrics)>? repeated = null;
             if (loaded is not null)
             {
-                metrics = TopicCli.Checked(() => TopicEvaluator.Evaluate(loaded, data, ct, onlyLabeled));
+                metrics = TopicCli.Checked(() => TopicEvaluator.Evaluate(loaded, data, ct, onlyLabeled, embeddings));
                 how = $"model {model}" + (onlyLabeled ? ", labeled articles only" : "");
             }
             else if (k is { } foldCount)
             {
-                repeated = TopicCli.Checked(() => TopicEvaluator.RepeatedCrossValidate(data, cli.LabelSet(parse), options, foldCount, repeatCount, progress, ct, onlyLabeled));
+                repeated = TopicCli.Checked(() => TopicEvaluator.RepeatedCrossValidate(data, cli.LabelSet(parse), options, foldCount, repeatCount, progress, ct, onlyLabeled, embeddings));
                 metrics = repeated[0].Metrics;
                 how = $"{foldCount}-fold cross-validation{(onlyLabeled ? " of the labeled articles" : "")}, {options.Settings}";
                 if (repeatCount == 1)
@@ -74,10 +75,11 @@ public static class EvalTopicCommand
             }
             else
             {
-                metrics = TopicCli.Checked(() => TopicEvaluator.HoldOut(data, cli.LabelSet(parse), options, fraction!.Value, progress, ct, onlyLabeled));
+                metrics = TopicCli.Checked(() => TopicEvaluator.HoldOut(data, cli.LabelSet(parse), options, fraction!.Value, progress, ct, onlyLabeled, embeddings));
                 how = $"held-out last {fraction!.Value.ToString(CultureInfo.InvariantCulture)} of the input{(onlyLabeled ? ", labeled articles only" : "")}, {options.Settings}";
             }
             ct.ThrowIfCancellationRequested();
+            TopicCli.ReportEmbedding(context, embeddings);
             Print(context.Output, metrics, repeated is null ? how : how + "; the details below are the first repeat's", watch.Elapsed);
             if (repeated is not null)
                 PrintRepeats(context.Output, repeated);

@@ -39,7 +39,9 @@ public static class PredictTopicCommand
                 context.Error.WriteLine($"rejected {r.Input} {r.Location}: {r.Reason}");
             var cleaner = new ArticleCleaner(model.Clean); // the chain the model was trained with
             var clean = ingest.Articles.Select(cleaner.Clean).ToList();
-            var predictions = model.Predict(clean, threshold, ct);
+            var embeddings = TopicCli.EmbeddingCache(context, model.Embeddings);
+            var predictions = model.Predict(clean, threshold, ct, embeddings);
+            TopicCli.ReportEmbedding(context, embeddings);
             ct.ThrowIfCancellationRequested();
             var path = parse.GetValue(output)!;
             AtomicFile.Write(path, stream =>

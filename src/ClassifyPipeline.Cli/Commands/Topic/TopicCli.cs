@@ -4,6 +4,7 @@ using ClassifyPipeline.Classification.Topic;
 using ClassifyPipeline.Cli.Hosting;
 using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.Text;
+using ClassifyPipeline.Vectors;
 
 namespace ClassifyPipeline.Cli.Commands.Topic;
 
@@ -17,6 +18,8 @@ internal sealed class TopicCli
     public Option<bool> Sublinear { get; } = new("--sublinear") { Description = "TF-IDF with sublinear tf, 1 + log(tf) (true or false)", DefaultValueFactory = _ => true };
     public Option<int> TitleWeight { get; } = new("--title-weight") { Description = "How many times the title's terms count (0..10)", DefaultValueFactory = _ => 1 };
     public Option<float> LeadWeight { get; } = new("--lead-weight") { Description = "Add the lead's (title and first paragraph) TF-IDF vector this many times to the article's before normalizing (0..10; 0: off)", DefaultValueFactory = _ => 0.5f };
+    public Option<TopicEmbeddings> Embeddings { get; } = new("--embeddings") { Description = "Append a pretrained sentence embedding of the title and the start of the text to the features: none or minilm (all-MiniLM-L6-v2, 384 dimensions; the default: +1.3 points on AG News in CV, BBC unchanged; embedding costs about 40-60 short or 17 long texts/s on 2 cores)", DefaultValueFactory = _ => TopicEmbeddings.MiniLm };
+    public Option<float> EmbeddingWeight { get; } = new("--embedding-weight") { Description = "With --embeddings: the embedding block's weight against the normalized TF-IDF vector (0..10; default 0.25)", DefaultValueFactory = _ => TopicTrainingOptions.DefaultEmbeddingWeight };
     public Option<float?> L2 { get; } = new("--l2") { Description = "L2 regularization (LinearSvm: lambda; LinearSvmDcd: C = 1/(lambda n)); default: the trainer's" };
     public Option<float> Tolerance { get; } = new("--tolerance") { Description = "SDCA convergence tolerance", DefaultValueFactory = _ => 0.01f };
     public Option<int?> Iterations { get; } = new("--iterations") { Description = "Passes over the data; default: the trainer's" };
@@ -34,7 +37,7 @@ internal sealed class TopicCli
 
     public void AddTraining(Command command)
     {
-        foreach (var option in new Option[] { Trainer, NGram, MinDf, Sublinear, Stem, TitleWeight, LeadWeight, L2, Tolerance, Iterations, PositiveWeight, NbScaling, NbBeta, ThresholdFolds, CalibrationFolds, ThresholdObjective, Threshold, Fallback, Seed })
+        foreach (var option in new Option[] { Trainer, NGram, MinDf, Sublinear, Stem, TitleWeight, LeadWeight, Embeddings, EmbeddingWeight, L2, Tolerance, Iterations, PositiveWeight, NbScaling, NbBeta, ThresholdFolds, CalibrationFolds, ThresholdObjective, Threshold, Fallback, Seed })
             command.Add(option);
     }
 
@@ -67,6 +70,12 @@ internal sealed class TopicCli
         var positiveWeight = parse.GetValue(PositiveWeight);
         if (positiveWeight is <= 0 or > 100)
             throw new CliError(ExitCodes.Usage, $"--positive-weight is {positiveWeight}, outside (0, 100]");
+        var embeddings = parse.GetValue(Embeddings);
+        var embeddingWeight = parse.GetValue(EmbeddingWeight);
+        if (embeddingWeight is < 0 or > 10 || float.IsNaN(embeddingWeight))
+            throw new CliError(ExitCodes.Usage, $"--embedding-weight is {embeddingWeight}, outside 0..10");
+        if (embeddings != TopicEmbeddings.None && parse.GetValue(NbScaling))
+            throw new CliError(ExitCodes.Usage, "--nb-scaling needs non-negative TF-IDF features: add --embeddings none");
         var nbBeta = parse.GetValue(NbBeta);
         if (nbBeta is < 0 or > 1)
             throw new CliError(ExitCodes.Usage, $"--nb-beta is {nbBeta}, outside 0..1");
@@ -79,6 +88,8 @@ internal sealed class TopicCli
             Stemming = parse.GetValue(Stem),
             TitleWeight = titleWeight,
             LeadWeight = leadWeight,
+            Embeddings = embeddings,
+            EmbeddingWeight = embeddingWeight,
             L2Regularization = parse.GetValue(L2),
             Iterations = parse.GetValue(Iterations),
             Tolerance = parse.GetValue(Tolerance),
@@ -141,6 +152,23 @@ internal sealed class TopicCli
         {
             throw new CliError(ExitCodes.Input, e.Message);
         }
+    }
+
+    /// <summary>
+    /// An embedding cache for <paramref name="embeddings"/> that shows its progress on stderr (null for none): what
+    /// train, eval and predict give the library, so each text is embedded once and the throughput can be reported.
+    /// </summary>
+    public static SentenceEmbeddings? EmbeddingCache(CliContext context, TopicEmbeddings embeddings) =>
+        embeddings == TopicEmbeddings.None ? null : new SentenceEmbeddings(TopicEmbedding.Embedder(embeddings), new StderrProgress(context.Error, context.Time));
+
+    /// <summary>The embedding throughput line (nothing when no text was embedded).</summary>
+    public static void ReportEmbedding(CliContext context, SentenceEmbeddings? cache)
+    {
+        if (cache is null || cache.Encoded == 0)
+            return;
+        var seconds = cache.EncodingTime.TotalSeconds;
+        context.Error.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"[topic] embedded {cache.Encoded:N0} texts ({cache.Embedder.Name}) in {seconds:F1} s, {cache.Encoded / Math.Max(seconds, 1e-9):F1} texts/s"));
     }
 
     public static IProgress<string> Progress(CliContext context) => new SynchronousProgress<string>(line => context.Error.WriteLine($"[topic] {line}"));

@@ -25,8 +25,10 @@ public static class TrainTopicCommand
             var watch = Stopwatch.StartNew();
             var options = cli.Training(parse);
             var data = TopicCli.Read(parse.GetValue(inputs)!, parse.GetValue(cli.LabelField));
-            var model = TopicCli.Checked(() => new TopicEstimator(options).Fit(data, cli.LabelSet(parse), TopicCli.Progress(context), ct));
+            var embeddings = TopicCli.EmbeddingCache(context, options.Embeddings);
+            var model = TopicCli.Checked(() => new TopicEstimator(options, embeddings).Fit(data, cli.LabelSet(parse), TopicCli.Progress(context), ct));
             ct.ThrowIfCancellationRequested();
+            TopicCli.ReportEmbedding(context, embeddings);
             var path = parse.GetValue(output)!;
             AtomicFile.Write(path, model.Save);
             context.Output.WriteLine(Path.GetFullPath(path));

@@ -1,3 +1,4 @@
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Text;
 using ClassifyPipeline.Vectors;
 
@@ -7,9 +8,11 @@ namespace ClassifyPipeline.Classification.Topic;
 /// The untrained topic stage: cleans and analyzes the labeled articles, fits the TF-IDF vocabulary, and trains a
 /// Microsoft.ML linear model per <see cref="TopicTrainingOptions"/>. Single-label data gives one multiclass model
 /// (maximum entropy) or one-vs-rest SVMs; multi-label data one binary model per label with a decision threshold
-/// each (tuned by inner cross-validation when <see cref="TopicTrainingOptions.ThresholdFolds"/> &gt; 0).
+/// each (tuned by inner cross-validation when <see cref="TopicTrainingOptions.ThresholdFolds"/> &gt; 0). With
+/// <see cref="TopicTrainingOptions.Embeddings"/>, each article's sentence embedding is appended to its TF-IDF vector;
+/// <paramref name="embeddings"/> (e.g. shared by the folds of a cross-validation) encodes each text once.
 /// </summary>
-public sealed class TopicEstimator(TopicTrainingOptions options)
+public sealed class TopicEstimator(TopicTrainingOptions options, SentenceEmbeddings? embeddings = null)
 {
     public TopicTrainingOptions Options { get; } = options;
 
@@ -47,17 +50,22 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
                 throw new LabeledDataException($"no training samples for the class{(empty.Length > 1 ? "es" : "")} {string.Join(", ", empty.Select(l => $"'{l}'"))}");
         }
 
+        if (Options.NbScaling && Options.Embeddings != TopicEmbeddings.None)
+            throw new ArgumentException("NB scaling needs non-negative (TF-IDF) features; it cannot be combined with sentence embeddings", nameof(Options));
         progress?.Report($"analyzing {articles.Count:N0} articles");
         var analysis = Options.Analysis();
-        var terms = Analyze(articles, Options.Clean, analysis, Options.LeadWeight, cancellationToken);
+        var (terms, texts) = Analyze(articles, Options.Clean, analysis, Options.LeadWeight, Options.Embeddings != TopicEmbeddings.None, cancellationToken);
+        var embedded = Embed(texts, progress, cancellationToken);
         var vocabulary = FitVocabulary(terms.Select(t => t.Terms));
-        var vectors = terms.Select(t => TopicFeatures.Vector(vocabulary, t.Terms, t.LeadTerms, Options.LeadWeight)).ToArray();
+        var vectors = Vectors(vocabulary, terms, embedded);
         cancellationToken.ThrowIfCancellationRequested();
-        var dimension = Math.Max(1, vocabulary.Terms.Count);
+        var embeddingDimension = TopicEmbedding.Dimension(Options.Embeddings);
+        var dimension = Math.Max(1, vocabulary.Terms.Count + embeddingDimension);
         if (vocabulary.Terms.Count == 0)
             throw new LabeledDataException("the training articles have no terms left after analysis (empty texts, or all stop words)");
 
-        progress?.Report($"training {Options.Trainer} on {vectors.Length:N0} articles, {vocabulary.Terms.Count:N0} terms, {labelSet.Length} labels");
+        progress?.Report($"training {Options.Trainer} on {vectors.Length:N0} articles, {vocabulary.Terms.Count:N0} terms{(embeddingDimension > 0 ? $" + {embeddingDimension} {TopicEmbedding.Name(Options.Embeddings)} dimensions" : "")}, {labelSet.Length} labels");
+        var embeddingWeight = Options.Embeddings == TopicEmbeddings.None ? 0 : Options.EmbeddingWeight;
         var trainer = Options.Trainer.ToString();
         var oofFolds = Math.Min(Math.Max(Options.CalibrationFolds, data.MultiLabel ? Options.ThresholdFolds : 0), vectors.Length);
         var clean = Options.Clean;
@@ -74,17 +82,17 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             if (Options.CalibrationFolds < 2 || oofFolds < 2)
             {
                 return new TopicModel(labelSet, false, multinomial ? TopicScoring.Softmax : TopicScoring.Sigmoid, trainer, analysis, vocabulary,
-                    weights, biases, thresholdsSingle, leadWeight: Options.LeadWeight, clean: clean);
+                    weights, biases, thresholdsSingle, leadWeight: Options.LeadWeight, clean: clean, embeddings: Options.Embeddings, embeddingWeight: embeddingWeight);
             }
             var folds = Folds.Stratified(classes.Select(c => labelSet[c]).ToArray(), oofFolds, Options.Seed);
-            var margins = OutOfFoldMargins(terms, folds, oofFolds, labelSet.Length, Train, progress, cancellationToken);
+            var margins = OutOfFoldMargins(terms, embedded, folds, oofFolds, labelSet.Length, Train, progress, cancellationToken);
             var rowsMargins = Enumerable.Range(0, vectors.Length).Select(i => margins.Select(m => m[i]).ToArray()).ToArray();
             var scale = (float)TemperatureScaling.Fit(rowsMargins, classes);
             var (topScale, topOffset) = TopScoreCalibration.Fit(rowsMargins, classes, scale);
             progress?.Report($"calibrated: softmax of {scale.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} × the scores, top score σ({topScale.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} logit p {topOffset.ToString("+0.###;-0.###", System.Globalization.CultureInfo.InvariantCulture)}) ({oofFolds} folds)");
             return new TopicModel(labelSet, false, TopicScoring.Softmax, trainer, analysis, vocabulary, weights, biases, thresholdsSingle,
                 leadWeight: Options.LeadWeight, scales: Fill(labelSet.Length, scale), offsets: new float[labelSet.Length], calibrated: true, clean: clean,
-                topScale: topScale, topOffset: topOffset);
+                topScale: topScale, topOffset: topOffset, embeddings: Options.Embeddings, embeddingWeight: embeddingWeight);
         }
 
         var targets = labelSet.Select(label => articles.Select(a => a.Labels.Contains(label, StringComparer.Ordinal)).ToArray()).ToArray();
@@ -101,7 +109,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             var folds = Folds.Shuffled(vectors.Length, oofFolds, Options.Seed);
             (float[] W, float[] B) Train(SparseVector[] x, int dim, int[] rows) =>
                 OneVersusRest(rows.Select(i => x[i]).ToArray(), targets.Select(t => rows.Select(i => t[i]).ToArray()).ToArray(), dim, null, cancellationToken);
-            var scores = OutOfFoldMargins(terms, folds, oofFolds, labelSet.Length, Train, progress, cancellationToken);
+            var scores = OutOfFoldMargins(terms, embedded, folds, oofFolds, labelSet.Length, Train, progress, cancellationToken);
             for (var l = 0; l < labelSet.Length; l++)
             {
                 // Platt per label; a label too rare to fit (fewer than 5 positives, or a fit that does not rise with the score) keeps the logistic of its margin.
@@ -125,26 +133,60 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             }
         }
         return new TopicModel(labelSet, true, TopicScoring.Sigmoid, trainer, analysis, vocabulary, w, b, thresholds, fallback, Options.LeadWeight,
-            scales, offsets, calibrated, clean);
+            scales, offsets, calibrated, clean, embeddings: Options.Embeddings, embeddingWeight: embeddingWeight);
     }
 
-    private static (IReadOnlyList<string> Terms, IReadOnlyList<string>? LeadTerms)[] Analyze(IReadOnlyList<LabeledArticle> articles, CleanOptions clean, AnalysisOptions analysis, float leadWeight, CancellationToken cancellationToken)
+    /// <summary>Each article's terms, and with <paramref name="embeddingTexts"/> what the sentence encoder reads of it (else null).</summary>
+    private static ((IReadOnlyList<string> Terms, IReadOnlyList<string>? LeadTerms)[] Terms, string[]? Texts) Analyze(IReadOnlyList<LabeledArticle> articles,
+        CleanOptions clean, AnalysisOptions analysis, float leadWeight, bool embeddingTexts, CancellationToken cancellationToken)
     {
         // One cleaner for all threads (it is thread-safe): its NonBacktracking regexes build their automata lazily,
         // so a cleaner per task replica would relearn them each time. The analyzer holds buffers: one per thread.
         var cleaner = new ArticleCleaner(clean);
         var terms = new (IReadOnlyList<string>, IReadOnlyList<string>?)[articles.Count];
+        var texts = embeddingTexts ? new string[articles.Count] : null;
         Parallel.For(0, articles.Count,
             new ParallelOptions { CancellationToken = cancellationToken },
             () => new TextAnalyzer(analysis),
             (i, _, analyzer) =>
             {
-                terms[i] = TopicFeatures.Analyze(cleaner.Clean(articles[i].Article), analyzer, leadWeight);
+                var article = cleaner.Clean(articles[i].Article);
+                terms[i] = TopicFeatures.Analyze(article, analyzer, leadWeight);
+                if (texts is not null)
+                    texts[i] = TopicFeatures.EmbeddingText(article);
                 return analyzer;
             },
             _ => { });
-        return terms;
+        return (terms, texts);
     }
+
+    /// <summary>The sentence embeddings of the texts (null without embeddings), from the shared cache when there is one.</summary>
+    private float[][]? Embed(string[]? texts, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        if (texts is null)
+            return null;
+        var cache = embeddings;
+        if (cache is null)
+        {
+            // no cache from the caller: a report every 10 batches on the training progress
+            var lines = progress is null ? null : new SynchronousProgress<RunProgress>(p =>
+            {
+                if (p.Done == p.Total || p.Done % 320 == 0)
+                    progress.Report($"embedding {p.Done:N0}/{p.Total:N0} texts ({TopicEmbedding.Name(Options.Embeddings)})");
+            });
+            cache = new SentenceEmbeddings(TopicEmbedding.Embedder(Options.Embeddings), lines);
+        }
+        else if (cache.Embedder.Name != TopicEmbedding.Name(Options.Embeddings))
+        {
+            throw new ArgumentException($"the embedding cache holds {cache.Embedder.Name} embeddings, not {TopicEmbedding.Name(Options.Embeddings)}");
+        }
+        return cache.Embed(texts, cancellationToken);
+    }
+
+    /// <summary>Every article's features: its TF-IDF vector in <paramref name="vocabulary"/>, then its weighted embedding.</summary>
+    private SparseVector[] Vectors(TfIdfModel vocabulary, (IReadOnlyList<string> Terms, IReadOnlyList<string>? LeadTerms)[] terms, float[][]? embedded) =>
+        terms.Select((t, i) => TopicFeatures.WithEmbedding(TopicFeatures.Vector(vocabulary, t.Terms, t.LeadTerms, Options.LeadWeight),
+            vocabulary.Terms.Count, embedded?[i], Options.EmbeddingWeight)).ToArray();
 
     /// <summary>One binary model per label, trained in parallel (each single-threaded, so the result does not depend on scheduling).</summary>
     private (float[] Weights, float[] Biases) OneVersusRest(IReadOnlyList<SparseVector> vectors, bool[][] targets, int dimension, IProgress<string>? progress, CancellationToken cancellationToken)
@@ -225,7 +267,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
     /// The linear score of every label (first index) for every training article (second index) from the model
     /// <paramref name="train"/> fits on the other folds: what calibration and thresholds are fitted on.
     /// </summary>
-    private double[][] OutOfFoldMargins((IReadOnlyList<string> Terms, IReadOnlyList<string>? LeadTerms)[] terms, int[] folds, int foldCount, int labelCount,
+    private double[][] OutOfFoldMargins((IReadOnlyList<string> Terms, IReadOnlyList<string>? LeadTerms)[] terms, float[][]? embedded, int[] folds, int foldCount, int labelCount,
         Func<SparseVector[], int, int[], (float[] W, float[] B)> train, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         var scores = new double[labelCount][];
@@ -239,8 +281,8 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             // The fold's own vocabulary, as a new article meets it: terms only the held-out articles use are unknown,
             // not known terms with no weight (which would shrink the held-out scores and make calibration overconfident).
             var vocabulary = FitVocabulary(trainRows.Select(i => terms[i].Terms));
-            var vectors = terms.Select(t => TopicFeatures.Vector(vocabulary, t.Terms, t.LeadTerms, Options.LeadWeight)).ToArray();
-            var (w, b) = train(vectors, Math.Max(1, vocabulary.Terms.Count), trainRows);
+            var vectors = Vectors(vocabulary, terms, embedded);
+            var (w, b) = train(vectors, Math.Max(1, vocabulary.Terms.Count + TopicEmbedding.Dimension(Options.Embeddings)), trainRows);
             for (var i = 0; i < terms.Length; i++)
             {
                 if (folds[i] != k)
@@ -266,7 +308,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options)
             MinDocumentFrequency = Options.MinDocumentFrequency,
         }).Fit(CorpusStatistics.Empty.Add(documents));
 
-        private static float[] Fill(int count, float value)
+    private static float[] Fill(int count, float value)
     {
         var a = new float[count];
         Array.Fill(a, value);

@@ -45,6 +45,9 @@ public sealed partial class TopicModel
         WriteList(writer, Clean.FooterPatterns);
         writer.Write(TopScale);
         writer.Write(TopOffset);
+        writer.Write(TopicEmbedding.Name(Embeddings));
+        writer.Write(EmbeddingWeight);
+        writer.Write(EmbeddingDimension);
         writer.Flush();
         Vocabulary.Save(stream);
         writer.Write(_weights.Length);
@@ -129,14 +132,24 @@ public sealed partial class TopicModel
                 if (!float.IsFinite(topScale) || topScale <= 0 || !float.IsFinite(topOffset))
                     throw new InvalidDataException($"corrupt topic model: top-score calibration {topScale}, {topOffset}");
             }
+            var embeddings = TopicEmbeddings.None;
+            float embeddingWeight = 0;
+            if (version >= 6)
+            {
+                embeddings = TopicEmbedding.FromName(reader.ReadString());
+                embeddingWeight = reader.ReadSingle();
+                var dimension = reader.ReadInt32();
+                if (!float.IsFinite(embeddingWeight) || embeddingWeight < 0 || dimension != TopicEmbedding.Dimension(embeddings))
+                    throw new InvalidDataException($"corrupt topic model: embedding weight {embeddingWeight}, {dimension} dimensions");
+            }
             var vocabulary = TfIdfModel.Load(stream);
             var length = reader.ReadInt32();
-            if (length != (long)vocabulary.Terms.Count * count)
+            if (length != ((long)vocabulary.Terms.Count + TopicEmbedding.Dimension(embeddings)) * count)
                 throw new InvalidDataException("corrupt topic model: the weights do not match the vocabulary");
             var weights = new float[length];
             var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan());
             stream.ReadExactly(bytes);
-            return new TopicModel(labels, multi, scoring, trainer, analysis, vocabulary, weights, biases, thresholds, fallback, leadWeight, scales, offsets, calibrated, clean, topScale, topOffset);
+            return new TopicModel(labels, multi, scoring, trainer, analysis, vocabulary, weights, biases, thresholds, fallback, leadWeight, scales, offsets, calibrated, clean, topScale, topOffset, embeddings, embeddingWeight);
         }
         catch (EndOfStreamException)
         {

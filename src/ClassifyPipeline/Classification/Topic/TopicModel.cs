@@ -12,7 +12,7 @@ namespace ClassifyPipeline.Classification.Topic;
 /// </summary>
 public sealed partial class TopicModel
 {
-    public const int FormatVersion = 5;
+    public const int FormatVersion = 6;
 
     /// <summary>The oldest format version that still loads (uncalibrated scores, the default clean settings).</summary>
     public const int OldestReadableVersion = 3;
@@ -33,8 +33,11 @@ public sealed partial class TopicModel
         AnalysisOptions analysis, TfIdfModel vocabulary, float[] weights, float[] biases, float[] thresholds,
         float fallbackThreshold = NoFallback, float leadWeight = 0,
         float[]? scales = null, float[]? offsets = null, bool calibrated = false, CleanOptions? clean = null,
-        float topScale = 1, float topOffset = 0)
+        float topScale = 1, float topOffset = 0, TopicEmbeddings embeddings = TopicEmbeddings.None, float embeddingWeight = 0)
     {
+        if (!float.IsFinite(embeddingWeight) || embeddingWeight < 0)
+            throw new ArgumentOutOfRangeException(nameof(embeddingWeight), embeddingWeight, "the embedding weight must be 0 or more");
+        var embeddingDimension = TopicEmbedding.Dimension(embeddings);
         if (!float.IsFinite(topScale) || topScale <= 0 || !float.IsFinite(topOffset))
             throw new ArgumentException("the top-score calibration must be finite with a positive scale");
         scales ??= Enumerable.Repeat(1f, labels.Count).ToArray();
@@ -49,7 +52,7 @@ public sealed partial class TopicModel
             throw new ArgumentOutOfRangeException(nameof(fallbackThreshold), fallbackThreshold, "the fallback threshold must be a score of 0 or more");
         if (labels.Count == 0)
             throw new ArgumentException("a topic model needs at least one label", nameof(labels));
-        if (weights.Length != (long)vocabulary.Terms.Count * labels.Count || biases.Length != labels.Count || thresholds.Length != labels.Count)
+        if (weights.Length != ((long)vocabulary.Terms.Count + embeddingDimension) * labels.Count || biases.Length != labels.Count || thresholds.Length != labels.Count)
             throw new ArgumentException("weights, biases and thresholds do not match the vocabulary and labels");
         _labels = [.. labels];
         MultiLabel = multiLabel;
@@ -68,7 +71,19 @@ public sealed partial class TopicModel
         Clean = clean ?? new CleanOptions();
         TopScale = topScale;
         TopOffset = topOffset;
+        Embeddings = embeddings;
+        EmbeddingWeight = embeddingWeight;
+        EmbeddingDimension = embeddingDimension;
     }
+
+    /// <summary>The sentence embedding appended to the TF-IDF features (<see cref="TopicFeatures.WithEmbedding"/>); none for models before format 6.</summary>
+    public TopicEmbeddings Embeddings { get; }
+
+    /// <summary>The embedding block's weight against the L2-normalized TF-IDF vector (0 without embeddings).</summary>
+    public float EmbeddingWeight { get; }
+
+    /// <summary>The embedding block's length, after the vocabulary's features (0 without embeddings).</summary>
+    public int EmbeddingDimension { get; }
 
     /// <summary>
     /// Single-label: the top score p becomes σ(TopScale · logit p + TopOffset), fitted on out-of-fold top scores against
@@ -117,11 +132,31 @@ public sealed partial class TopicModel
     /// <summary>How the articles were cleaned in training: prediction should clean them the same way.</summary>
     public CleanOptions Clean { get; }
 
-    /// <summary>The feature vector of an article as the model sees it.</summary>
-    public SparseVector Featurize(CleanArticle article, TextAnalyzer analyzer)
+    /// <summary>
+    /// The feature vector of an article as the model sees it; a model with <see cref="Embeddings"/> needs the
+    /// article's sentence embedding (<see cref="Embed"/>).
+    /// </summary>
+    public SparseVector Featurize(CleanArticle article, TextAnalyzer analyzer, float[]? embedding = null)
     {
+        if (Embeddings != TopicEmbeddings.None && embedding?.Length != EmbeddingDimension)
+            throw new ArgumentException($"this model needs the article's {TopicEmbedding.Name(Embeddings)} embedding ({EmbeddingDimension} numbers)", nameof(embedding));
         var (terms, lead) = TopicFeatures.Analyze(article, analyzer, LeadWeight);
-        return TopicFeatures.Vector(Vocabulary, terms, lead, LeadWeight);
+        var tfidf = TopicFeatures.Vector(Vocabulary, terms, lead, LeadWeight);
+        return Embeddings == TopicEmbeddings.None ? tfidf : TopicFeatures.WithEmbedding(tfidf, Vocabulary.Terms.Count, embedding, EmbeddingWeight);
+    }
+
+    /// <summary>
+    /// The sentence embeddings of the articles when the model uses them (null otherwise), from <paramref name="cache"/>
+    /// when given (it must hold the model's encoder), else from the process-wide encoder.
+    /// </summary>
+    public float[][]? Embed(IReadOnlyList<CleanArticle> articles, SentenceEmbeddings? cache = null, CancellationToken cancellationToken = default)
+    {
+        if (Embeddings == TopicEmbeddings.None)
+            return null;
+        cache ??= new SentenceEmbeddings(TopicEmbedding.Embedder(Embeddings));
+        if (cache.Embedder.Name != TopicEmbedding.Name(Embeddings))
+            throw new ArgumentException($"the model uses {TopicEmbedding.Name(Embeddings)} embeddings, not {cache.Embedder.Name}", nameof(cache));
+        return cache.Embed(articles.Select(TopicFeatures.EmbeddingText).ToArray(), cancellationToken);
     }
 
     /// <summary>The 0..1 score of every label (see <see cref="Scoring"/>), in <see cref="Labels"/> order.</summary>
@@ -199,15 +234,16 @@ public sealed partial class TopicModel
     }
 
     /// <summary>Predictions for cleaned articles, in the order given (parallel, one analyzer per thread).</summary>
-    public IReadOnlyList<TopicPrediction> Predict(IReadOnlyList<CleanArticle> articles, double minConfidence, CancellationToken cancellationToken)
+    public IReadOnlyList<TopicPrediction> Predict(IReadOnlyList<CleanArticle> articles, double minConfidence, CancellationToken cancellationToken, SentenceEmbeddings? embeddings = null)
     {
+        var vectors = Embed(articles, embeddings, cancellationToken);
         var result = new TopicPrediction[articles.Count];
         Parallel.For(0, articles.Count,
             new ParallelOptions { CancellationToken = cancellationToken },
             () => new TextAnalyzer(Analysis),
             (i, _, analyzer) =>
             {
-                result[i] = Predict(Featurize(articles[i], analyzer), minConfidence);
+                result[i] = Predict(Featurize(articles[i], analyzer, vectors?[i]), minConfidence);
                 return analyzer;
             },
             _ => { });

@@ -36,6 +36,16 @@ public sealed class TopicOptions
     [Range(0.0, 10.0)]
     public float LeadWeight { get; set; } = 0.5f;
 
+    /// <summary>
+    /// The default model's sentence embeddings: none (the default: embedding costs far more than the rest of the
+    /// topic stage, docs/configuration.md) or miniLm.
+    /// </summary>
+    public TopicEmbeddings Embeddings { get; set; } = TopicEmbeddings.None;
+
+    /// <summary>With <see cref="Embeddings"/>: the embedding block's weight against the normalized TF-IDF vector.</summary>
+    [Range(0.0, 10.0)]
+    public float EmbeddingWeight { get; set; } = TopicTrainingOptions.DefaultEmbeddingWeight;
+
     /// <summary>The default model's training settings; <paramref name="clean"/>: the run's clean settings, so the model is trained on text cleaned as the run cleans it.</summary>
     public TopicTrainingOptions Training(Text.CleanOptions? clean = null) => new()
     {
@@ -44,5 +54,7 @@ public sealed class TopicOptions
         LeadWeight = LeadWeight,
         MaxNGram = MaxNGram,
         MinDocumentFrequency = MinDocumentFrequency,
+        Embeddings = Embeddings,
+        EmbeddingWeight = EmbeddingWeight,
     };
 }

@@ -129,7 +129,7 @@ public sealed class TopicCalibrationTests
     {
         using var dir = new TempDirectory();
         var data = BbcSamples.WriteJsonl(dir, "data.jsonl", 20);
-        var result = await CliRunner.Run("eval", "topic", data, "--folds", "3", "--out", Path.Combine(dir.Path, "m.json"));
+        var result = await CliRunner.Run("eval", "topic", data, "--folds", "3", "--embeddings", "none", "--out", Path.Combine(dir.Path, "m.json"));
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("reliability of the top score", result.Output);
         Assert.Contains("0.9-1.0", result.Output);
@@ -174,7 +174,7 @@ public sealed class TopicCalibrationTests
             w.Write(model.LeadWeight);
         }
         var headerLength = (int)header.Length;
-        var calibrationAndClean = 1 + 8 * model.Labels.Count + 4 + 4 + 4 + 4 + 4 + 8; // calibration, clean settings and (version 5) the top-score calibration
+        var calibrationAndClean = 1 + 8 * model.Labels.Count + 4 + 4 + 4 + 4 + 4 + 8 + 9; // calibration, clean settings, (version 5) the top-score calibration and (version 6) the embedding block: "", weight, dimension
         var v3 = bytes[..headerLength].Concat(bytes[(headerLength + calibrationAndClean)..]).ToArray();
         BitConverter.TryWriteBytes(v3.AsSpan(8, 4), 3);
 

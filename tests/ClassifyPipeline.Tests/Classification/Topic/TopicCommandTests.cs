@@ -14,7 +14,7 @@ public sealed class TopicCommandTests
         var test = BbcSamples.WriteJsonl(dir, "test.jsonl", 10, offset: 3);
         var model = Path.Combine(dir.Path, "topic.model");
 
-        var trained = await CliRunner.Run("train", "topic", train, "--out", model);
+        var trained = await CliRunner.Run("train", "topic", train, "--out", model, "--embeddings", "none");
         Assert.True(trained.ExitCode == 0, trained.Error);
         Assert.True(File.Exists(model));
         Assert.Equal(Path.GetFullPath(model), trained.Output.Trim());
@@ -43,7 +43,7 @@ public sealed class TopicCommandTests
     {
         using var dir = new TempDirectory();
         var data = BbcSamples.WriteJsonl(dir, "d.jsonl", 24);
-        var result = await CliRunner.Run("eval", "topic", data, "--folds", "3", "--ngram", "1");
+        var result = await CliRunner.Run("eval", "topic", data, "--folds", "3", "--ngram", "1", "--embeddings", "none");
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("3-fold cross-validation", result.Output);
         var accuracy = double.Parse(result.Output.Split('\n').Single(l => l.StartsWith("accuracy", StringComparison.Ordinal))[8..].Trim(), System.Globalization.CultureInfo.InvariantCulture);
@@ -56,7 +56,7 @@ public sealed class TopicCommandTests
         using var dir = new TempDirectory();
         var data = BbcSamples.WriteJsonl(dir, "d.jsonl", 12);
         var json = Path.Combine(dir.Path, "m.json");
-        var repeated = await CliRunner.Run("eval", "topic", data, "--folds", "3", "--ngram", "1", "--repeats", "3", "--seed", "5", "--out", json);
+        var repeated = await CliRunner.Run("eval", "topic", data, "--folds", "3", "--ngram", "1", "--repeats", "3", "--seed", "5", "--out", json, "--embeddings", "none");
         Assert.True(repeated.ExitCode == 0, repeated.Error);
         Assert.Contains("3 × 3-fold cross-validation", repeated.Output);
 
@@ -64,7 +64,7 @@ public sealed class TopicCommandTests
         var alone = new List<double>();
         foreach (var seed in new[] { 5, 6, 7 })
         {
-            var single = await CliRunner.Run("eval", "topic", data, "--folds", "3", "--ngram", "1", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            var single = await CliRunner.Run("eval", "topic", data, "--folds", "3", "--ngram", "1", "--embeddings", "none", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.True(single.ExitCode == 0, single.Error);
             alone.Add(double.Parse(single.Output.Split('\n').Single(l => l.StartsWith("accuracy", StringComparison.Ordinal))[8..].Trim(), System.Globalization.CultureInfo.InvariantCulture));
         }

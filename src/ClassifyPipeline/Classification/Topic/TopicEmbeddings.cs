@@ -1,0 +1,48 @@
+using ClassifyPipeline.Vectors;
+
+namespace ClassifyPipeline.Classification.Topic;
+
+/// <summary>
+/// Which pretrained sentence embedding a topic model appends to its TF-IDF features (see <see cref="TopicFeatures"/>):
+/// none, or MiniLM (<see cref="MiniLmEmbedder"/>) of the title and the start of the text.
+/// </summary>
+public enum TopicEmbeddings
+{
+    None,
+    MiniLm,
+}
+
+/// <summary>The encoder behind each <see cref="TopicEmbeddings"/> value and the name models record it by.</summary>
+public static class TopicEmbedding
+{
+    /// <summary>The encoder's name as the model file records it ("" for none).</summary>
+    public static string Name(TopicEmbeddings embeddings) => embeddings switch
+    {
+        TopicEmbeddings.None => "",
+        TopicEmbeddings.MiniLm => MiniLmEmbedder.EncoderName,
+        _ => throw new ArgumentOutOfRangeException(nameof(embeddings), embeddings, "unknown sentence embedding"),
+    };
+
+    /// <summary>The value for a recorded name; an unknown name throws <see cref="InvalidDataException"/>.</summary>
+    public static TopicEmbeddings FromName(string name) => name switch
+    {
+        "" => TopicEmbeddings.None,
+        MiniLmEmbedder.EncoderName => TopicEmbeddings.MiniLm,
+        _ => throw new InvalidDataException($"the model uses the sentence encoder '{name}', which this version of classify does not know"),
+    };
+
+    /// <summary>The length of the embedding block (0 for none).</summary>
+    public static int Dimension(TopicEmbeddings embeddings) => embeddings switch
+    {
+        TopicEmbeddings.None => 0,
+        TopicEmbeddings.MiniLm => MiniLmEmbedder.Size,
+        _ => throw new ArgumentOutOfRangeException(nameof(embeddings), embeddings, "unknown sentence embedding"),
+    };
+
+    /// <summary>The process-wide encoder (loaded on first use).</summary>
+    public static ISentenceEmbedder Embedder(TopicEmbeddings embeddings) => embeddings switch
+    {
+        TopicEmbeddings.MiniLm => MiniLmEmbedder.Shared,
+        _ => throw new ArgumentOutOfRangeException(nameof(embeddings), embeddings, "no sentence embedding"),
+    };
+}
