@@ -151,7 +151,7 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
             var stored = session.GetSetting(key);
             if (stored is null)
                 session.SetSetting(key, current);
-            else if (stored != current)
+            else if (!StoredSettings.Match(stored, current))
                 throw new CorpusStateException($"the state was built with other '{key}' settings (stored: {stored}; now: {current}); its stored terms would not match. Use the settings it was built with, or a new --state folder");
         }
     }

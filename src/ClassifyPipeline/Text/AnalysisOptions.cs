@@ -37,6 +37,23 @@ public sealed class AnalysisOptions
     /// </summary>
     [Range(1, 10)]
     public int LeadWeight { get; set; } = 1;
+
+    /// <summary>
+    /// Weight of number tokens: a token of digits with at least two of them ("2013", "07", "3.5", "1,200"; not "5",
+    /// "x2", "mh17") is counted this many times wherever it appears (1: as any word). Dates, counts and amounts tell
+    /// one event from another on the same subject. Only the story and thread vectors use it: the topic classifier
+    /// builds its own analysis.
+    /// </summary>
+    [Range(1, 10)]
+    public int NumberWeight { get; set; } = 1;
+
+    /// <summary>
+    /// Weight of capitalized words of the body (names: a word whose first character is an upper-case letter, not the
+    /// first word of a sentence or paragraph) counted this many times (1: as any word). The title is left out, since
+    /// headlines are often in title case. Story and thread vectors only.
+    /// </summary>
+    [Range(1, 10)]
+    public int EntityWeight { get; set; } = 1;
 }
 
 public enum StopWordList

@@ -68,6 +68,17 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_TokenWeights_BoundOrReportedOutOfRange()
+    {
+        var options = ConfigLoader.Parse("""{ "analysis": { "numberWeight": 3, "entityWeight": 2 } }""", "test");
+        Assert.Equal(3, options.Analysis.NumberWeight);
+        Assert.Equal(2, options.Analysis.EntityWeight);
+        var e = Assert.Throws<ConfigurationException>(() => ConfigLoader.Parse("""{ "analysis": { "numberWeight": 0, "entityWeight": 11 } }""", "c.json"));
+        Assert.Contains("analysis.numberWeight is 0, outside the allowed range 1..10", e.Errors);
+        Assert.Contains("analysis.entityWeight is 11, outside the allowed range 1..10", e.Errors);
+    }
+
+    [Fact]
     public void Parse_SectionThatIsNotAnObject_IsReported()
     {
         var e = Assert.Throws<ConfigurationException>(() => ConfigLoader.Parse("""{ "dedup": 3 }""", "c.json"));

@@ -82,6 +82,8 @@ public sealed partial class TopicModel
                 MinTokenLength = reader.ReadInt32(),
                 MaxTokenLength = reader.ReadInt32(),
                 TitleWeight = reader.ReadInt32(),
+                NumberWeight = 1,
+                EntityWeight = 1,
             };
             var count = reader.ReadInt32();
             if (count <= 0 || count > 1_000_000)

@@ -107,6 +107,8 @@ public sealed record TopicTrainingOptions
         Stemming = Stemming,
         MaxNGram = MaxNGram,
         TitleWeight = TitleWeight,
+        NumberWeight = 1,
+        EntityWeight = 1,
     };
 
     /// <summary>The clean settings as one invariant string (the model cache keys on it).</summary>
