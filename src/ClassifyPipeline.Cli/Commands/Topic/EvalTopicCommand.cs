@@ -53,7 +53,7 @@ public static class EvalTopicCommand
             var data = TopicCli.Read(parse.GetValue(inputs)!, parse.GetValue(cli.LabelField));
             var onlyLabeled = parse.GetValue(labeledOnly);
             var progress = TopicCli.Progress(context);
-            var embeddings = TopicCli.EmbeddingCache(context, loaded?.Embeddings ?? options.Embeddings);
+            var embeddings = TopicCli.EmbeddingCache(context, loaded?.Embeddings ?? options.Embeddings, parse.GetValue(cli.EmbeddingCacheFolder));
             var watch = Stopwatch.StartNew();
             string how;
             TopicMetrics metrics;
@@ -92,6 +92,13 @@ public static class EvalTopicCommand
 
     private static string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
 
+    /// <summary>A difference with its sign and four decimals; one that rounds to zero is +0.0000 (a custom format gave -+0.0000).</summary>
+    internal static string Signed(double v)
+    {
+        var rounded = Math.Round(v, 4);
+        return (rounded >= 0 ? "+" : "-") + F(Math.Abs(rounded));
+    }
+
     internal static void Print(TextWriter w, TopicMetrics m, string how, TimeSpan elapsed)
     {
         w.WriteLine($"evaluated {m.Count:N0} articles ({how}) in {elapsed.TotalSeconds:F1} s");
@@ -127,7 +134,7 @@ public static class EvalTopicCommand
             var bin = $"{b.Lower.ToString("F1", CultureInfo.InvariantCulture)}-{b.Upper.ToString("F1", CultureInfo.InvariantCulture)}";
             w.WriteLine(b.Count == 0
                 ? $"{bin,-10}  {0,8}"
-                : $"{bin,-10}  {b.Count,8}  {F(b.MeanScore)}      {F(b.Accuracy)}    {(b.Accuracy - b.MeanScore).ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture)}");
+                : $"{bin,-10}  {b.Count,8}  {F(b.MeanScore)}      {F(b.Accuracy)}    {Signed(b.Accuracy - b.MeanScore)}");
         }
         w.WriteLine($"ECE (10 bins)  {F(r.ExpectedCalibrationError)}  (mean top score {F(r.MeanScore)}, top label right {F(r.Accuracy)})");
         w.WriteLine($"uncertain at minConfidence 0.5  {F(r.BelowConfidence(0.5))}  ({(r.BelowConfidence(0.5) * r.Count).ToString("F0", CultureInfo.InvariantCulture)} of {r.Count:N0})");
