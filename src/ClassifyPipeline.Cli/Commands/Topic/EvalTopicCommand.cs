@@ -27,9 +27,10 @@ public static class EvalTopicCommand
         var holdout = new Option<double?>("--holdout") { Description = "Train on the first part of the data (input order) and score the last fraction F" };
         var labeledOnly = new Option<bool>("--labeled-only") { Description = "Multi-label: leave out articles that carry none of the evaluated labels, in training and scoring (the standard ModApte-90 corpus); --holdout splits at the same place" };
         var output = new Option<string?>("--out") { Description = "Also write the metrics as JSON to this file" };
+        var misses = new Option<string?>("--misses") { Description = "Single-label: write every misclassified article (each repeat's, with its seed) as JSON Lines to this file: seed, id, gold, predicted, score, title" };
         var command = new Command("topic", "Evaluate a topic model, or a training configuration by cross-validation or a held-out part")
         {
-            inputs, modelPath, folds, repeats, holdout, labeledOnly, output, cli.Labels, cli.LabelField,
+            inputs, modelPath, folds, repeats, holdout, labeledOnly, output, misses, cli.Labels, cli.LabelField,
         };
         cli.AddTraining(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.Run(context, ct =>
@@ -81,6 +82,8 @@ public static class EvalTopicCommand
             ct.ThrowIfCancellationRequested();
             TopicCli.ReportEmbedding(context, embeddings);
             Print(context.Output, metrics, repeated is null ? how : how + "; the details below are the first repeat's", watch.Elapsed);
+            if (parse.GetValue(misses) is { } missPath)
+                AtomicFile.WriteText(missPath, w => WriteMisses(w, repeated ?? [(options.Seed, metrics)]));
             if (repeated is not null)
                 PrintRepeats(context.Output, repeated);
             if (parse.GetValue(output) is { } path)
@@ -173,6 +176,30 @@ public static class EvalTopicCommand
     {
         var summary = ScoreSummary.Of(name, values.ToArray());
         return (name, summary.Mean, summary.StandardDeviation);
+    }
+
+    /// <summary>One JSON line per misclassified article and repeat.</summary>
+    internal static void WriteMisses(TextWriter w, IReadOnlyList<(int Seed, TopicMetrics Metrics)> repeats)
+    {
+        foreach (var (seed, m) in repeats)
+        {
+            foreach (var miss in m.Misses)
+            {
+                using var buffer = new MemoryStream();
+                using (var json = new Utf8JsonWriter(buffer))
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("seed", seed);
+                    json.WriteString("id", miss.Id);
+                    json.WriteString("gold", miss.Gold);
+                    json.WriteString("predicted", miss.Predicted);
+                    json.WriteNumber("score", Math.Round(miss.Score, 4));
+                    json.WriteString("title", miss.Title);
+                    json.WriteEndObject();
+                }
+                w.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }
+        }
     }
 
     private static string Short(string label) => label.Length <= 6 ? label : label[..6];
