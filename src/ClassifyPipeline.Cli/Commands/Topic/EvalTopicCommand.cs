@@ -27,9 +27,10 @@ public static class EvalTopicCommand
         var holdout = new Option<double?>("--holdout") { Description = "Train on the first part of the data (input order) and score the last fraction F" };
         var labeledOnly = new Option<bool>("--labeled-only") { Description = "Multi-label: leave out articles that carry none of the evaluated labels, in training and scoring (the standard ModApte-90 corpus); --holdout splits at the same place" };
         var output = new Option<string?>("--out") { Description = "Also write the metrics as JSON to this file" };
+        var misses = new Option<string?>("--misses") { Description = "Single-label: write every misclassified article (each repeat's, with its seed) as JSON Lines to this file: seed, id, gold, predicted, score, title" };
         var command = new Command("topic", "Evaluate a topic model, or a training configuration by cross-validation or a held-out part")
         {
-            inputs, modelPath, folds, repeats, holdout, labeledOnly, output, cli.Labels, cli.LabelField,
+            inputs, modelPath, folds, repeats, holdout, labeledOnly, output, misses, cli.Labels, cli.LabelField,
         };
         cli.AddTraining(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.Run(context, ct =>
@@ -53,7 +54,7 @@ public static class EvalTopicCommand
             var data = TopicCli.Read(parse.GetValue(inputs)!, parse.GetValue(cli.LabelField));
             var onlyLabeled = parse.GetValue(labeledOnly);
             var progress = TopicCli.Progress(context);
-            var embeddings = TopicCli.EmbeddingCache(context, loaded?.Embeddings ?? options.Embeddings);
+            var embeddings = TopicCli.EmbeddingCache(context, loaded?.Embeddings ?? options.Embeddings, parse.GetValue(cli.EmbeddingCacheFolder));
             var watch = Stopwatch.StartNew();
             string how;
             TopicMetrics metrics;
@@ -81,6 +82,8 @@ public static class EvalTopicCommand
             ct.ThrowIfCancellationRequested();
             TopicCli.ReportEmbedding(context, embeddings);
             Print(context.Output, metrics, repeated is null ? how : how + "; the details below are the first repeat's", watch.Elapsed);
+            if (parse.GetValue(misses) is { } missPath)
+                AtomicFile.WriteText(missPath, w => WriteMisses(w, repeated ?? [(options.Seed, metrics)]));
             if (repeated is not null)
                 PrintRepeats(context.Output, repeated);
             if (parse.GetValue(output) is { } path)
@@ -91,6 +94,13 @@ public static class EvalTopicCommand
     }
 
     private static string F(double v) => v.ToString("F4", CultureInfo.InvariantCulture);
+
+    /// <summary>A difference with its sign and four decimals; one that rounds to zero is +0.0000 (a custom format gave -+0.0000).</summary>
+    internal static string Signed(double v)
+    {
+        var rounded = Math.Round(v, 4);
+        return (rounded >= 0 ? "+" : "-") + F(Math.Abs(rounded));
+    }
 
     internal static void Print(TextWriter w, TopicMetrics m, string how, TimeSpan elapsed)
     {
@@ -127,7 +137,7 @@ public static class EvalTopicCommand
             var bin = $"{b.Lower.ToString("F1", CultureInfo.InvariantCulture)}-{b.Upper.ToString("F1", CultureInfo.InvariantCulture)}";
             w.WriteLine(b.Count == 0
                 ? $"{bin,-10}  {0,8}"
-                : $"{bin,-10}  {b.Count,8}  {F(b.MeanScore)}      {F(b.Accuracy)}    {(b.Accuracy - b.MeanScore).ToString("+0.0000;-0.0000", CultureInfo.InvariantCulture)}");
+                : $"{bin,-10}  {b.Count,8}  {F(b.MeanScore)}      {F(b.Accuracy)}    {Signed(b.Accuracy - b.MeanScore)}");
         }
         w.WriteLine($"ECE (10 bins)  {F(r.ExpectedCalibrationError)}  (mean top score {F(r.MeanScore)}, top label right {F(r.Accuracy)})");
         w.WriteLine($"uncertain at minConfidence 0.5  {F(r.BelowConfidence(0.5))}  ({(r.BelowConfidence(0.5) * r.Count).ToString("F0", CultureInfo.InvariantCulture)} of {r.Count:N0})");
@@ -166,6 +176,30 @@ public static class EvalTopicCommand
     {
         var summary = ScoreSummary.Of(name, values.ToArray());
         return (name, summary.Mean, summary.StandardDeviation);
+    }
+
+    /// <summary>One JSON line per misclassified article and repeat.</summary>
+    internal static void WriteMisses(TextWriter w, IReadOnlyList<(int Seed, TopicMetrics Metrics)> repeats)
+    {
+        foreach (var (seed, m) in repeats)
+        {
+            foreach (var miss in m.Misses)
+            {
+                using var buffer = new MemoryStream();
+                using (var json = new Utf8JsonWriter(buffer))
+                {
+                    json.WriteStartObject();
+                    json.WriteNumber("seed", seed);
+                    json.WriteString("id", miss.Id);
+                    json.WriteString("gold", miss.Gold);
+                    json.WriteString("predicted", miss.Predicted);
+                    json.WriteNumber("score", Math.Round(miss.Score, 4));
+                    json.WriteString("title", miss.Title);
+                    json.WriteEndObject();
+                }
+                w.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
+            }
+        }
     }
 
     private static string Short(string label) => label.Length <= 6 ? label : label[..6];

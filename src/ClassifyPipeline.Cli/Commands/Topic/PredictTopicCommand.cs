@@ -20,9 +20,10 @@ public static class PredictTopicCommand
         var modelPath = new Option<string>("--model") { Description = "A model written by 'classify train topic'", Required = true };
         var output = new Option<string>("--out") { Description = "The JSON Lines file to write: {\"id\", \"label\", \"labels\", \"score\"} per article", Required = true };
         var minConfidence = new Option<double>("--min-confidence") { Description = "A top label scoring below this is reported as uncertain (label null)", DefaultValueFactory = _ => 0.5 };
+        var cacheFolder = TopicCli.EmbeddingCacheOption();
         var command = new Command("topic", "Predict the topic of every article")
         {
-            inputs, modelPath, output, minConfidence,
+            inputs, modelPath, output, minConfidence, cacheFolder,
         };
         command.SetAction((parse, cancellationToken) => CommandRunner.Run(context, ct =>
         {
@@ -39,7 +40,7 @@ public static class PredictTopicCommand
                 context.Error.WriteLine($"rejected {r.Input} {r.Location}: {r.Reason}");
             var cleaner = new ArticleCleaner(model.Clean); // the chain the model was trained with
             var clean = ingest.Articles.Select(cleaner.Clean).ToList();
-            var embeddings = TopicCli.EmbeddingCache(context, model.Embeddings);
+            var embeddings = TopicCli.EmbeddingCache(context, model.Embeddings, parse.GetValue(cacheFolder));
             var predictions = model.Predict(clean, threshold, ct, embeddings);
             TopicCli.ReportEmbedding(context, embeddings);
             ct.ThrowIfCancellationRequested();

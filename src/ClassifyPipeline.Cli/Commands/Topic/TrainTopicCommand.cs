@@ -25,7 +25,7 @@ public static class TrainTopicCommand
             var watch = Stopwatch.StartNew();
             var options = cli.Training(parse);
             var data = TopicCli.Read(parse.GetValue(inputs)!, parse.GetValue(cli.LabelField));
-            var embeddings = TopicCli.EmbeddingCache(context, options.Embeddings);
+            var embeddings = TopicCli.EmbeddingCache(context, options.Embeddings, parse.GetValue(cli.EmbeddingCacheFolder));
             var model = TopicCli.Checked(() => new TopicEstimator(options, embeddings).Fit(data, cli.LabelSet(parse), TopicCli.Progress(context), ct));
             ct.ThrowIfCancellationRequested();
             TopicCli.ReportEmbedding(context, embeddings);

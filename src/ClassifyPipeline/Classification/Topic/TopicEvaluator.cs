@@ -182,9 +182,14 @@ public static class TopicEvaluator
                 predictions.Select(p => (IReadOnlyList<string>)p.Prediction.Labels.Select(l => l.Label).ToList()).ToList(),
                 reliability);
         }
-        return TopicMetrics.SingleLabel(labels,
+        var metrics = TopicMetrics.SingleLabel(labels,
             articles.Select(a => a.Labels[0]).ToList(),
             predictions.Select(p => p.Prediction.Labels[0].Label).ToList(),
             reliability);
+        metrics.Misses = articles.Select((a, i) => (a, p: predictions[i]))
+            .Where(x => !string.Equals(x.a.Labels[0], x.p.Prediction.Labels[0].Label, StringComparison.Ordinal))
+            .Select(x => new TopicMiss(x.a.Article.Id, x.a.Article.Title, x.a.Labels[0], x.p.Prediction.Labels[0].Label, x.p.TopScore))
+            .ToList();
+        return metrics;
     }
 }

@@ -1,6 +1,9 @@
 namespace ClassifyPipeline.Classification.Topic;
 
 /// <summary>Precision, recall and F1 of one label, and how many gold articles carry it.</summary>
+/// <summary>A misclassified article: its id, title, gold label, the predicted label and its score.</summary>
+public sealed record TopicMiss(string Id, string? Title, string Gold, string Predicted, double Score);
+
 public sealed record ClassMetrics(string Label, double Precision, double Recall, double F1, int Support);
 
 /// <summary>
@@ -11,6 +14,12 @@ public sealed record ClassMetrics(string Label, double Precision, double Recall,
 /// </summary>
 public sealed class TopicMetrics
 {
+    /// <summary>
+    /// Single-label: the articles whose predicted label is not their gold one, in input order, with the top score
+    /// (empty for multi-label, or when the scorer did not say which articles).
+    /// </summary>
+    public IReadOnlyList<TopicMiss> Misses { get; internal set; } = [];
+
     private TopicMetrics(bool multiLabel, int count, IReadOnlyList<string> labels, double? accuracy, double microPrecision, double microRecall,
         double microF1, IReadOnlyList<ClassMetrics> perClass, int[][]? confusion, ReliabilityTable? reliability)
     {

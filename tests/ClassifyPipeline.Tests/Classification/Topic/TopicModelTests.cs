@@ -24,6 +24,21 @@ public sealed class TopicModelTests
     }
 
     [Fact]
+    public void Evaluate_RelabeledArticle_ListedAmongMissesWithGoldAndPrediction()
+    {
+        var test = BbcSamples.Take(40, offset: 3);
+        var first = test.Articles[0];
+        var wrong = first.Labels[0] == "sport" ? "tech" : "sport";
+        var relabeled = new LabeledData([first with { Labels = [wrong] }, .. test.Articles.Skip(1)], MultiLabel: false);
+        var metrics = TopicEvaluator.Evaluate(Small.Value, relabeled);
+        var miss = Assert.Single(metrics.Misses, m => m.Id == first.Article.Id);
+        Assert.Equal(wrong, miss.Gold);
+        Assert.NotEqual(wrong, miss.Predicted);
+        Assert.Equal(first.Article.Title, miss.Title);
+        Assert.Equal(metrics.Count - (int)Math.Round(metrics.Accuracy!.Value * metrics.Count), metrics.Misses.Count);
+    }
+
+    [Fact]
     public void SaveLoad_RoundTrip_IdenticalPredictions()
     {
         var articles = Clean(BbcSamples.Take(10, offset: 5));
