@@ -135,23 +135,27 @@ internal sealed class PostingIndex
     /// second bound is what lets a probe skip whole lists of terms it weighs little, as in L2AP).
     /// </para>
     /// </summary>
-    public double Accumulate(SparseVector probe, int from, int to, double budget, float[] overlap, Span<int> order)
+    /// <param name="wholeLists">False: skip low postings only, bounded by Σ y(t)·c(t) alone (the join before 2026-12-05, kept to measure against).</param>
+    public double Accumulate(SparseVector probe, int from, int to, double budget, float[] overlap, Span<int> order, bool wholeLists = true)
     {
         var terms = order[..probe.Count];
         for (var k = 0; k < terms.Length; k++)
             terms[k] = k;
-        terms.Sort((a, b) => Length(probe.Indices[b]).CompareTo(Length(probe.Indices[a])));
+        if (wholeLists)
+            terms.Sort((a, b) => Length(probe.Indices[b]).CompareTo(Length(probe.Indices[a])));
+        else
+            terms.Sort((a, b) => LowLength(probe.Indices[b]).CompareTo(LowLength(probe.Indices[a])));
         double yu = 0, yy = 0, uu = 0;
         // per term: 0 walk all, 1 skip the low postings, 2 skip the whole list
         Span<byte> skip = probe.Count <= 512 ? stackalloc byte[probe.Count] : new byte[probe.Count];
         foreach (var k in terms)
         {
             var t = probe.Indices[k];
-            if (t >= Dims || Length(t) == 0)
+            if (t >= Dims || (wholeLists ? Length(t) : LowLength(t)) == 0)
                 break;
             double y = probe.Values[k];
             double max = _max[t];
-            if (Bound(yu + y * max, yy + y * y, uu + max * max) <= budget)
+            if (wholeLists && Bound(yu + y * max, yy + y * y, uu + max * max) <= budget)
             {
                 (yu, yy, uu) = (yu + y * max, yy + y * y, uu + max * max);
                 skip[k] = 2;
@@ -160,7 +164,7 @@ internal sealed class PostingIndex
             if (LowLength(t) == 0)
                 continue;
             double cap = _cap[t];
-            if (Bound(yu + y * cap, yy + y * y, uu + cap * cap) <= budget)
+            if ((wholeLists ? Bound(yu + y * cap, yy + y * y, uu + cap * cap) : yu + y * cap) <= budget)
             {
                 (yu, yy, uu) = (yu + y * cap, yy + y * y, uu + cap * cap);
                 skip[k] = 1;
@@ -178,7 +182,7 @@ internal sealed class PostingIndex
             if (skip[k] == 0)
                 Walk(ref slot, _low[t], _start[t + 1], from, to, wy);
         }
-        return Bound(yu, yy, uu);
+        return wholeLists ? Bound(yu, yy, uu) : yu;
     }
 
     // unit vectors in float: a norm may exceed 1 by rounding, hence the slack
