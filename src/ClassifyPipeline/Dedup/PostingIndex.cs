@@ -15,7 +15,8 @@ namespace ClassifyPipeline.Dedup;
 /// terms whose low postings it skips, the longest lists first, while the sum B of their y(t)·c(t) stays within a
 /// budget below the threshold; it walks everything else. A document it never reached shares with it only skipped
 /// low postings, so their cosine is below B, under the threshold; a document it reached is verified with its exact
-/// cosine whenever its partial sum plus B can reach the threshold. The join stays exact.
+/// cosine whenever its partial sum plus B can reach the threshold. The join stays exact. A probe may also skip a
+/// term's whole list, bounded by the term's largest weight and the unit norm of documents (see <see cref="Accumulate"/>).
 /// </para>
 /// </summary>
 internal sealed class PostingIndex
@@ -25,6 +26,7 @@ internal sealed class PostingIndex
     private readonly int[] _doc;
     private readonly float[] _weight;
     private readonly float[] _cap;
+    private readonly float[] _max;
 
     /// <param name="include">Which documents of the run go into the index (null: all).</param>
     public PostingIndex(IReadOnlyList<SparseVector?> vectors, int lo, int hi, int dims, Func<int, bool>? include, int commonPostings)
@@ -48,6 +50,7 @@ internal sealed class PostingIndex
         _doc = new int[_start[dims]];
         _weight = new float[_start[dims]];
         _cap = new float[dims];
+        _max = new float[dims];
         _low = new long[dims];
 
         // the caps: about the weight of each common term's top tenth
@@ -65,10 +68,14 @@ internal sealed class PostingIndex
         {
             var n = _start[t + 1] - _start[t];
             _cap[t] = float.PositiveInfinity;
-            if (n <= commonPostings)
-                continue;
             var span = weightsOf.AsSpan((int)_start[t], (int)n);
+            if (n <= commonPostings)
+            {
+                _max[t] = LargestWeight(span);
+                continue;
+            }
             span.Sort();
+            _max[t] = span[^1];
             _cap[t] = span[(int)(n - 1 - n / 10)];
         }
 
@@ -118,44 +125,78 @@ internal sealed class PostingIndex
     public bool Any { get; }
 
     /// <summary>
-    /// Adds probe · document into <paramref name="overlap"/>[document − Lo] for documents in [from, to), skipping the
-    /// low postings of terms while their bound stays within <paramref name="budget"/>; returns the bound B of what was
-    /// skipped (every document's true dot product is at most its sum plus B).
+    /// Adds probe · document into <paramref name="overlap"/>[document − Lo] for documents in [from, to), skipping
+    /// whole posting lists, or the low postings of common terms, while a bound B on what they could add stays within
+    /// <paramref name="budget"/>; returns B (every document's true dot product is at most its sum plus B).
+    /// <para>
+    /// The longest lists are considered first. A skipped list of term t holds weights at most u(t): the term's largest
+    /// weight for a whole list, its cap for the low postings. What a document can gain from the skipped lists S is
+    /// Σ y(t)·x(t) with x(t) ≤ u(t) and ‖x‖ ≤ 1, so at most min(Σ y(t)·u(t), ‖y_S‖·min(1, ‖u_S‖)) (Cauchy–Schwarz; the
+    /// second bound is what lets a probe skip whole lists of terms it weighs little, as in L2AP).
+    /// </para>
     /// </summary>
-    public double Accumulate(SparseVector probe, int from, int to, double budget, float[] overlap, Span<int> order)
+    /// <param name="wholeLists">False: skip low postings only, bounded by Σ y(t)·c(t) alone (the join before 2026-12-05, kept to measure against).</param>
+    public double Accumulate(SparseVector probe, int from, int to, double budget, float[] overlap, Span<int> order, bool wholeLists = true)
     {
-        // skip the longest low lists first
         var terms = order[..probe.Count];
         for (var k = 0; k < terms.Length; k++)
             terms[k] = k;
-        terms.Sort((a, b) => LowLength(probe.Indices[b]).CompareTo(LowLength(probe.Indices[a])));
-        double skipped = 0;
-        Span<bool> skip = probe.Count <= 512 ? stackalloc bool[probe.Count] : new bool[probe.Count];
+        if (wholeLists)
+            terms.Sort((a, b) => Length(probe.Indices[b]).CompareTo(Length(probe.Indices[a])));
+        else
+            terms.Sort((a, b) => LowLength(probe.Indices[b]).CompareTo(LowLength(probe.Indices[a])));
+        double yu = 0, yy = 0, uu = 0;
+        // per term: 0 walk all, 1 skip the low postings, 2 skip the whole list
+        Span<byte> skip = probe.Count <= 512 ? stackalloc byte[probe.Count] : new byte[probe.Count];
         foreach (var k in terms)
         {
             var t = probe.Indices[k];
-            if (t >= Dims || LowLength(t) == 0)
+            if (t >= Dims || (wholeLists ? Length(t) : LowLength(t)) == 0)
                 break;
-            var bound = (double)probe.Values[k] * _cap[t];
-            if (skipped + bound > budget)
+            double y = probe.Values[k];
+            double max = _max[t];
+            if (wholeLists && Bound(yu + y * max, yy + y * y, uu + max * max) <= budget)
+            {
+                (yu, yy, uu) = (yu + y * max, yy + y * y, uu + max * max);
+                skip[k] = 2;
                 continue;
-            skipped += bound;
-            skip[k] = true;
+            }
+            if (LowLength(t) == 0)
+                continue;
+            double cap = _cap[t];
+            if ((wholeLists ? Bound(yu + y * cap, yy + y * y, uu + cap * cap) : yu + y * cap) <= budget)
+            {
+                (yu, yy, uu) = (yu + y * cap, yy + y * y, uu + cap * cap);
+                skip[k] = 1;
+            }
         }
 
         ref var slot = ref MemoryMarshal.GetArrayDataReference(overlap);
         for (var k = 0; k < probe.Count; k++)
         {
             var t = probe.Indices[k];
-            if (t >= Dims)
+            if (t >= Dims || skip[k] == 2)
                 continue;
             var wy = probe.Values[k];
             Walk(ref slot, _start[t], _low[t], from, to, wy);
-            if (!skip[k])
+            if (skip[k] == 0)
                 Walk(ref slot, _low[t], _start[t + 1], from, to, wy);
         }
-        return skipped;
+        return wholeLists ? Bound(yu, yy, uu) : yu;
     }
+
+    // unit vectors in float: a norm may exceed 1 by rounding, hence the slack
+    private static double Bound(double yu, double yy, double uu) => Math.Min(yu, Math.Sqrt(yy) * Math.Min(1 + 1e-6, Math.Sqrt(uu)));
+
+    private static float LargestWeight(ReadOnlySpan<float> weights)
+    {
+        var max = 0f;
+        foreach (var w in weights)
+            max = Math.Max(max, w);
+        return max;
+    }
+
+    private long Length(int t) => t < Dims ? _start[t + 1] - _start[t] : 0;
 
     private long LowLength(int t) => t < Dims ? _start[t + 1] - _low[t] : 0;
 

@@ -31,6 +31,9 @@ public static class WindowJoin
     /// <summary>How much of the threshold a probe may leave to skipped low postings (see <see cref="PostingIndex"/>).</summary>
     internal static double SkipBudget { get; set; } = 0.5;
 
+    /// <summary>Whether probes may skip whole posting lists (see <see cref="PostingIndex.Accumulate"/>); false: low postings only, as before.</summary>
+    internal static bool SkipWholeLists { get; set; } = true;
+
     // A float sum of k non-negative products whose exact total is at most 1 errs by at most about k·2⁻²⁴.
     private static float RoundingMargin(int terms) => Math.Max(1e-4f, terms * 1.2e-7f);
 
@@ -174,7 +177,7 @@ public static class WindowJoin
     {
         if (y.Count == 0 || from >= to)
             return null;
-        var skipped = (float)index.Accumulate(y, from, to, SkipBudget * threshold, overlap, order.Length >= y.Count ? order : new int[y.Count]);
+        var skipped = (float)index.Accumulate(y, from, to, SkipBudget * threshold, overlap, order.Length >= y.Count ? order : new int[y.Count], SkipWholeLists);
 
         for (var k = 0; k < y.Count; k++)
             dense[y.Indices[k]] = y.Values[k];

@@ -31,6 +31,29 @@ public sealed class WindowJoinTests
     }
 
     [Theory]
+    [InlineData(0.10, false, 0.5)]
+    [InlineData(0.10, true, 0.5)]
+    [InlineData(0.10, true, 0.9)]  // budget near the threshold: most reached documents verified
+    [InlineData(0.3, true, 0.9)]
+    [InlineData(0.7, true, 0.8)]
+    public void Find_SkippingWholeListsOrLowPostings_SamePairsAsAllPairs(double threshold, bool wholeLists, double budget)
+    {
+        var vectors = Fnc1Bodies.Value;
+        var documents = vectors.Select(_ => new JoinDocument(0, IsNew: true, Undated: false)).ToList();
+        var (whole, skip) = (WindowJoin.SkipWholeLists, WindowJoin.SkipBudget);
+        (WindowJoin.SkipWholeLists, WindowJoin.SkipBudget) = (wholeLists, budget);
+        try
+        {
+            var pairs = WithKnobs(8, 1_000_000, () => Join(vectors, documents, threshold, TimeSpan.FromDays(1)));
+            AssertSame(AllPairsSimilarity.Find(vectors, threshold), pairs);
+        }
+        finally
+        {
+            (WindowJoin.SkipWholeLists, WindowJoin.SkipBudget) = (whole, skip);
+        }
+    }
+
+    [Theory]
     [InlineData(8, 100)]
     [InlineData(256, 1_000_000)]
     public void Find_Window_OnlyPairsAtMostTheWindowApart(int commonPostings, int spanDocuments)
