@@ -31,6 +31,16 @@ public sealed class TextSketch
     /// <summary>How many distinct shingles the text has (0 for a text of fewer than <see cref="ShingleWords"/> tokens).</summary>
     public int Count { get; }
 
+    /// <summary>
+    /// The sketch of a cleaned article: its body without the headline (a re-publication may retitle), but with the
+    /// headline when the cleaner picked it from the text (it is then the text's first line, not a marked title).
+    /// </summary>
+    public static TextSketch Of(CleanArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        return Of(article.TitlePicked ? article.Title + "\n" + article.Body : article.Body);
+    }
+
     /// <summary>The sketch of a text (an article's body, without its headline).</summary>
     public static TextSketch Of(string text)
     {

@@ -1,5 +1,6 @@
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Dedup;
+using ClassifyPipeline.Text;
 
 namespace ClassifyPipeline.Tests.Dedup;
 
@@ -84,6 +85,18 @@ public sealed class TextSketchTests
         var b = TextSketch.Of(string.Join("\n\n", Paragraphs(Long[0].Body).Skip(2)));
 
         Assert.Equal(a.Containment(b), b.Containment(a), 12);
+    }
+
+    [Fact]
+    public void Of_CleanArticleWithPickedTitle_TitleLineCounts()
+    {
+        const string first = "Officials confirmed the bridge would stay closed until the end of the month.";
+        const string rest = "Engineers found cracks in two of its supports during a routine inspection on Monday.";
+        var picked = new CleanArticle(new Article("a", "s", null, null, first + "\n" + rest, null), first, rest, TitlePicked: true);
+        var marked = picked with { TitlePicked = false };
+
+        Assert.Equal(TextSketch.Of(first + "\n" + rest).Count, TextSketch.Of(picked).Count);
+        Assert.Equal(TextSketch.Of(rest).Count, TextSketch.Of(marked).Count);
     }
 
     private static List<string> Paragraphs(string body) =>
