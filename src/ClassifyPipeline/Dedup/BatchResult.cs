@@ -20,6 +20,7 @@ internal static class BatchResult
         HashSet<string> inGraph,
         IComparer<string> order,
         DedupOptions options,
+        DuplicateTier tier,
         IdfWeights idf,
         IReadOnlyList<string> terms,
         IProgress<RunProgress>? progress = null)
@@ -87,7 +88,7 @@ internal static class BatchResult
             var edges = (edgesOf.GetValueOrDefault(id) ?? [])
                 .OrderBy(e => e.J).ThenBy(e => e.I)
                 .Select(e => new SimilarityEdge(nodes[e.I].Id, nodes[e.J].Id, e.Cosine,
-                    e.Cosine >= options.DuplicateThreshold ? EdgeTier.Duplicate : EdgeTier.Story,
+                    tier.IsDuplicate(e.I, e.J, e.Cosine) ? EdgeTier.Duplicate : EdgeTier.Story,
                     SharedTerms(VectorOf(e.I), VectorOf(e.J), terms, options.SharedTermsPerEdge)))
                 .ToList();
             var leadIsBatch = inGraph.Contains(members[0]) && nodes[graph.IndexOf(members[0])].BatchIndex >= 0;

@@ -30,14 +30,16 @@ internal sealed class StoryOutcome
 
     public DedupResult Result { get; }
 
-    public static StoryOutcome Build(StoryGraph graph, DedupOptions options, IdfWeights idf, IReadOnlyList<string> terms, ICorpusSession session, DateTimeOffset now, CancellationToken cancellationToken, IProgress<RunProgress>? progress = null)
+    /// <param name="sketchOf">A node's <see cref="TextSketch"/>, null where it has none (a stored article).</param>
+    public static StoryOutcome Build(StoryGraph graph, DedupOptions options, IdfWeights idf, IReadOnlyList<string> terms, ICorpusSession session, DateTimeOffset now, Func<int, TextSketch?> sketchOf, CancellationToken cancellationToken, IProgress<RunProgress>? progress = null)
     {
         var nodes = graph.Nodes;
         var edges = graph.Edges;
         var labels = ComponentClustering.Cluster(nodes.Count, edges, options.StoryThreshold,
             options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1, cancellationToken,
             progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new RunProgress("cluster", p.Done, p.Total))));
-        var duplicateOf = Duplicates(nodes, edges, options.DuplicateThreshold, idf);
+        var tier = new DuplicateTier(options, sketchOf);
+        var duplicateOf = Duplicates(nodes, edges, tier, idf);
 
         // clusters in canonical order of their leads, with the id a single run gives (derived from the lead)
         var members = new Dictionary<int, List<string>>();
@@ -80,7 +82,7 @@ internal sealed class StoryOutcome
         for (var k = 0; k < nodes.Count; k++)
             storyOf[k] = nodes[k].Frozen ? nodes[k].Stored!.StoryId : finalOfLead[labels[k]];
 
-        var result = BatchResult.Build(graph, labels, storyOf, duplicateOf, storedMembers, inGraph, order, options, idf, terms, progress) with { MergedStories = mapping.Aliases };
+        var result = BatchResult.Build(graph, labels, storyOf, duplicateOf, storedMembers, inGraph, order, options, tier, idf, terms, progress) with { MergedStories = mapping.Aliases };
         return new StoryOutcome(graph, storyOf, duplicateOf, mapping.NewStories, mapping.Aliases, result);
     }
 
@@ -138,15 +140,15 @@ internal sealed class StoryOutcome
     private static DateTimeOffset? Max(DateTimeOffset? a, DateTimeOffset? b) => a is null ? b : b is null ? a : a > b ? a : b;
 
     /// <summary>
-    /// For each node, its earliest copy and the cosine to it, when its best earlier match is a duplicate (a settled
-    /// node keeps what it has).
+    /// For each node, its earliest copy and the cosine to it, when its best earlier duplicate match (by cosine, among
+    /// the pairs <paramref name="tier"/> takes for duplicates) exists (a settled node keeps what it has).
     /// </summary>
-    private static (string Id, double Cosine)?[] Duplicates(IReadOnlyList<StoryGraph.Node> nodes, IReadOnlyList<(int I, int J, double Cosine)> edges, double threshold, IdfWeights idf)
+    private static (string Id, double Cosine)?[] Duplicates(IReadOnlyList<StoryGraph.Node> nodes, IReadOnlyList<(int I, int J, double Cosine)> edges, DuplicateTier tier, IdfWeights idf)
     {
         var best = new (int Index, double Cosine)?[nodes.Count];
         foreach (var (i, j, cosine) in edges)
         {
-            if (cosine >= threshold && (best[j] is null || cosine > best[j]!.Value.Cosine || cosine == best[j]!.Value.Cosine && i < best[j]!.Value.Index))
+            if (tier.IsDuplicate(i, j, cosine) && (best[j] is null || cosine > best[j]!.Value.Cosine || cosine == best[j]!.Value.Cosine && i < best[j]!.Value.Index))
                 best[j] = (i, cosine);
         }
         var result = new (int Index, double Cosine)?[nodes.Count];

@@ -118,7 +118,8 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
         // the graph holds its own copy of the edges: let the join's list go before clustering (16 bytes a pair)
         pairs.Clear();
         pairs.TrimExcess();
-        var outcome = StoryOutcome.Build(graph, dedup, idf, merge.Terms, session, now, cancellationToken, progress);
+        var outcome = StoryOutcome.Build(graph, dedup, idf, merge.Terms, session, now,
+            k => graph.Nodes[k].BatchIndex >= 0 ? table.Batch[graph.Nodes[k].BatchIndex].Sketch : null, cancellationToken, progress);
 
         if (!session.KeepsChanges)
             return outcome.Result;

@@ -140,7 +140,7 @@ public sealed class PipelineRunner
             {
                 chunkPrints[i] = chunk[i].GetHashCode();
                 var result = analyzer.Analyze(cleaner.Clean(chunk[i]));
-                chunkDocuments[i] = new BatchDocument(ArticleHeader.Of(result.Clean), terms.Bag(result.Terms));
+                chunkDocuments[i] = new BatchDocument(ArticleHeader.Of(result.Clean), terms.Bag(result.Terms), _options.Dedup.DuplicateContainment is null ? null : TextSketch.Of(result.Clean));
                 return analyzer;
             },
             _ => { });

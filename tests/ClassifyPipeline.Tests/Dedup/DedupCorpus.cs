@@ -36,7 +36,7 @@ internal static class DedupCorpus
         var analyzer = new TextAnalyzer(options.Analysis);
         var terms = new BatchTerms();
         var documents = articles.Select(a => analyzer.Analyze(cleaner.Clean(a)))
-            .Select(a => new BatchDocument(ArticleHeader.Of(a.Clean), terms.Bag(a.Terms)))
+            .Select(a => new BatchDocument(ArticleHeader.Of(a.Clean), terms.Bag(a.Terms), TextSketch.Of(a.Clean)))
             .ToList();
         return (documents, terms.Vocabulary());
     }

@@ -44,6 +44,16 @@ public sealed class ConfigLoaderTests
     }
 
     [Fact]
+    public void Parse_DuplicateContainment_BoundNullOrReportedOutOfRange()
+    {
+        Assert.Equal(0.65, new PipelineOptions().Dedup.DuplicateContainment);
+        Assert.Equal(0.8, ConfigLoader.Parse("""{ "dedup": { "duplicateContainment": 0.8 } }""", "test").Dedup.DuplicateContainment);
+        Assert.Null(ConfigLoader.Parse("""{ "dedup": { "duplicateContainment": null } }""", "test").Dedup.DuplicateContainment);
+        var e = Assert.Throws<ConfigurationException>(() => ConfigLoader.Parse("""{ "dedup": { "duplicateContainment": 1.2 } }""", "c.json"));
+        Assert.Contains("dedup.duplicateContainment is 1.2, outside the allowed range 0..1", e.Errors);
+    }
+
+    [Fact]
     public void Parse_TopicEmbeddings_BoundOrReportedWithTheChoices()
     {
         var options = ConfigLoader.Parse("""{ "topic": { "embeddings": "miniLm", "embeddingWeight": 0.5 } }""", "test");

@@ -28,12 +28,17 @@ public static class ScaleCommand
         var exhaustive = new Option<bool>("--exhaustive") { Description = "Also check the join against all pairs (quadratic)" };
         var windowDays = new Option<double?>("--window-days") { Description = "dedup.windowDays for this run (default: the built-in 7)" };
         var gold = new Option<string?>("--gold") { Description = "The corpus's labels (<corpus>.gold.csv: id,story,duplicateOf): also print re-publication pair precision, recall and F1" };
-        var command = new Command("scale", "Throughput of classify run's ingest → dedup path on a corpus, stage by stage, with CPU time and peak memory") { inputs, exhaustive, windowDays, gold };
+        var containment = new Option<string?>("--duplicate-containment") { Description = "dedup.duplicateContainment for this run: a share from 0 to 1, or 'none' (the cosine alone decides re-publications)" };
+        var command = new Command("scale", "Throughput of classify run's ingest → dedup path on a corpus, stage by stage, with CPU time and peak memory") { inputs, exhaustive, windowDays, gold, containment };
         command.SetAction((parse, ct) => CommandRunner.Run(context, _ =>
         {
             var options = new PipelineOptions();
             if (parse.GetValue(windowDays) is { } days)
                 options.Dedup.WindowDays = days;
+            if (parse.GetValue(containment) is { } share)
+                options.Dedup.DuplicateContainment = share == "none" ? null
+                    : double.TryParse(share, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v is >= 0 and <= 1 ? v
+                    : throw new CliError(ExitCodes.Usage, $"--duplicate-containment must be a share from 0 to 1 or 'none', got '{share}'");
             Run(context.Output, options, parse.GetValue(inputs)!, parse.GetValue(exhaustive), parse.GetValue(gold));
             return Task.FromResult(ExitCodes.Ok);
         }, ct));
@@ -46,7 +51,7 @@ public static class ScaleCommand
             throw new CliError(ExitCodes.Input, $"gold file not found: '{goldPath}'");
         var c = CultureInfo.InvariantCulture;
         output.WriteLine(string.Create(c,
-            $"dedup: story threshold {options.Dedup.StoryThreshold}, link threshold {options.Dedup.LinkThreshold?.ToString(c) ?? "none"}, duplicate threshold {options.Dedup.DuplicateThreshold}, window {options.Dedup.WindowDays} days; {Environment.ProcessorCount} cores"));
+            $"dedup: story threshold {options.Dedup.StoryThreshold}, link threshold {options.Dedup.LinkThreshold?.ToString(c) ?? "none"}, duplicate threshold {options.Dedup.DuplicateThreshold}, duplicate containment {options.Dedup.DuplicateContainment?.ToString(c) ?? "none"}, window {options.Dedup.WindowDays} days; {Environment.ProcessorCount} cores"));
         var ingestor = new ArticleIngestor(options.Ingest);
         var (files, errors) = InputResolver.Resolve(inputs, ingestor.Handles);
         if (errors.Count > 0)

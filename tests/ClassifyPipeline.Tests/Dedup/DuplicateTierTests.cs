@@ -1,0 +1,43 @@
+using ClassifyPipeline.Dedup;
+
+namespace ClassifyPipeline.Tests.Dedup;
+
+public sealed class DuplicateTierTests
+{
+    private const string Text = "The minister said on Tuesday that the talks would resume next week in Geneva, after a pause of two months.";
+    private const string Other = "Shares fell sharply in early trading as investors weighed the central bank's latest decision on interest rates.";
+
+    [Fact]
+    public void IsDuplicate_SameTextAboveCosine_True()
+    {
+        var tier = Tier(0.65, TextSketch.Of(Text), TextSketch.Of("UPDATE. " + Text));
+
+        Assert.True(tier.IsDuplicate(0, 1, 0.95));
+    }
+
+    [Fact]
+    public void IsDuplicate_OtherTextAboveCosine_False()
+    {
+        var tier = Tier(0.65, TextSketch.Of(Text), TextSketch.Of(Other));
+
+        Assert.False(tier.IsDuplicate(0, 1, 0.95));
+    }
+
+    [Fact]
+    public void IsDuplicate_BelowCosine_FalseWhateverTheText()
+    {
+        var tier = Tier(0.65, TextSketch.Of(Text), TextSketch.Of(Text));
+
+        Assert.False(tier.IsDuplicate(0, 1, 0.69));
+    }
+
+    [Fact]
+    public void IsDuplicate_NoSketchOrNoContainmentSet_CosineAlone()
+    {
+        Assert.True(Tier(0.65, TextSketch.Of(Text), null).IsDuplicate(0, 1, 0.7));
+        Assert.True(Tier(null, TextSketch.Of(Text), TextSketch.Of(Other)).IsDuplicate(0, 1, 0.7));
+    }
+
+    private static DuplicateTier Tier(double? containment, TextSketch? a, TextSketch? b) =>
+        new(new DedupOptions { DuplicateThreshold = 0.7, DuplicateContainment = containment }, k => k == 0 ? a : b);
+}
