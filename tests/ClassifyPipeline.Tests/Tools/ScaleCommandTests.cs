@@ -15,7 +15,7 @@ public sealed class ScaleCommandTests
         var outcome = await ToolsCli.Run("scale", corpus, "--exhaustive");
 
         Assert.True(outcome.ExitCode == 0, outcome.Error);
-        Assert.Contains("dedup: story threshold 0.1875, link threshold 0.1, duplicate threshold 0.7, window 7 days", outcome.Output);
+        Assert.Contains("dedup: story threshold 0.1875, link threshold 0.1, duplicate threshold 0.7, duplicate containment 0.65, window 7 days", outcome.Output);
         Assert.Contains(" pairs ≥ 0.1)", outcome.Output);
         Assert.Matches(@"\nclean\+analyze: \d+\.\d s wall\n", outcome.Output);
         Assert.Contains("400 articles, ", outcome.Output);
