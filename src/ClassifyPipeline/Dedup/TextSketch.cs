@@ -33,12 +33,17 @@ public sealed class TextSketch
 
     /// <summary>
     /// The sketch of a cleaned article: its body without the headline (a re-publication may retitle), but with the
-    /// headline when the cleaner picked it from the text (it is then the text's first line, not a marked title).
+    /// headline when the cleaner picked it from the text (it is then the text's first line, not a marked title) or
+    /// when the body is too short to shingle (a one-paragraph text given with that paragraph as its title leaves
+    /// the body empty: the title is then the text).
     /// </summary>
     public static TextSketch Of(CleanArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        return Of(article.TitlePicked ? article.Title + "\n" + article.Body : article.Body);
+        if (article.TitlePicked)
+            return Of(article.Title + "\n" + article.Body);
+        var body = Of(article.Body);
+        return body.Count > 0 ? body : Of(article.Title + "\n" + article.Body);
     }
 
     /// <summary>The sketch of a text (an article's body, without its headline).</summary>

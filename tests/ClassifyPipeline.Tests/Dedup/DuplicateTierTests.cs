@@ -38,6 +38,14 @@ public sealed class DuplicateTierTests
         Assert.True(Tier(null, TextSketch.Of(Text), TextSketch.Of(Other)).IsDuplicate(0, 1, 0.7));
     }
 
+    [Fact]
+    public void IsDuplicate_TextTooShortToShingle_CosineAlone()
+    {
+        var tier = Tier(0.65, TextSketch.Of("Talks resume"), TextSketch.Of("Talks resume"));
+
+        Assert.True(tier.IsDuplicate(0, 1, 0.95));
+    }
+
     private static DuplicateTier Tier(double? containment, TextSketch? a, TextSketch? b) =>
         new(new DedupOptions { DuplicateThreshold = 0.7, DuplicateContainment = containment }, k => k == 0 ? a : b);
 }

@@ -99,6 +99,18 @@ public sealed class TextSketchTests
         Assert.Equal(TextSketch.Of(rest).Count, TextSketch.Of(marked).Count);
     }
 
+    [Fact]
+    public void Of_CleanArticleWhoseWholeTextIsTheTitle_TitleCounts()
+    {
+        // a one-paragraph body given with that paragraph as its title: the cleaner leaves the body empty, and a
+        // sketch of nothing would make every copy of it "not the same text"
+        const string text = "Officials confirmed the bridge would stay closed until the end of the month after engineers found cracks.";
+        var marked = new CleanArticle(new Article("a", "s", null, text, text, null), text, "", TitlePicked: false);
+
+        Assert.Equal(TextSketch.Of(text).Count, TextSketch.Of(marked).Count);
+        Assert.True(TextSketch.Of(marked).Containment(TextSketch.Of(text + "\nA second paragraph was added later.")) > 0.9);
+    }
+
     private static List<string> Paragraphs(string body) =>
         body.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToList();
 
