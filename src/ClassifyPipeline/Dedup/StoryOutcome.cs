@@ -35,7 +35,9 @@ internal sealed class StoryOutcome
     {
         var nodes = graph.Nodes;
         var edges = graph.Edges;
-        var labels = ComponentClustering.Cluster(nodes.Count, edges, options.StoryThreshold,
+        // the linkage weighs each pair by its ends' local scales (when on); duplicates and the shown edges keep the cosine
+        var scaling = LocalScaling.Build(nodes.Count, edges, options, StoryStage.JoinThreshold(options));
+        var labels = ComponentClustering.Cluster(nodes.Count, scaling is null ? edges : scaling.Apply(edges), options.StoryThreshold,
             options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1, cancellationToken,
             progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new RunProgress("cluster", p.Done, p.Total))));
         var tier = new DuplicateTier(options, sketchOf);
