@@ -56,12 +56,13 @@ public sealed class ConfigLoaderTests
     [Fact]
     public void Parse_TopicEmbeddings_BoundOrReportedWithTheChoices()
     {
-        var options = ConfigLoader.Parse("""{ "topic": { "embeddings": "miniLm", "embeddingWeight": 0.5 } }""", "test");
+        var options = ConfigLoader.Parse("""{ "topic": { "embeddings": "miniLm", "embeddingWeight": 0.5, "embeddingText": "chunks" } }""", "test");
         Assert.Equal(ClassifyPipeline.Classification.Topic.TopicEmbeddings.MiniLm, options.Topic.Embeddings);
-        Assert.Contains("embeddings=minilm*0.5", options.Topic.Training().Settings);
+        Assert.Equal(ClassifyPipeline.Classification.Topic.TopicEmbeddingText.Chunks, options.Topic.Training().EmbeddingText);
+        Assert.Contains("embeddings=minilm*0.5/chunks", options.Topic.Training().Settings);
         Assert.Contains("embeddings=none", new PipelineOptions().Topic.Training().Settings);
         var e = Assert.Throws<ConfigurationException>(() => ConfigLoader.Parse("""{ "topic": { "embeddings": "bert", "embeddingWeight": 11 } }""", "c.json"));
-        Assert.Contains(e.Errors, m => m.StartsWith("topic.embeddings has the wrong type: expected one of none, miniLm"));
+        Assert.Contains(e.Errors, m => m.StartsWith("topic.embeddings has the wrong type: expected one of none, miniLm, arcticXs"));
         Assert.Contains("topic.embeddingWeight is 11, outside the allowed range 0..10", e.Errors);
     }
 

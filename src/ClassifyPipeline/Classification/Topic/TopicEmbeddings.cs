@@ -4,12 +4,14 @@ namespace ClassifyPipeline.Classification.Topic;
 
 /// <summary>
 /// Which pretrained sentence embedding a topic model appends to its TF-IDF features (see <see cref="TopicFeatures"/>):
-/// none, or MiniLM (<see cref="MiniLmEmbedder"/>) of the title and the start of the text.
+/// none, MiniLM (<see cref="MiniLmEmbedder"/>) or arctic-embed-xs (<see cref="ArcticXsEmbedder"/>), of the text
+/// <see cref="TopicEmbeddingText"/> picks.
 /// </summary>
 public enum TopicEmbeddings
 {
     None,
     MiniLm,
+    ArcticXs,
 }
 
 /// <summary>The encoder behind each <see cref="TopicEmbeddings"/> value and the name models record it by.</summary>
@@ -20,6 +22,7 @@ public static class TopicEmbedding
     {
         TopicEmbeddings.None => "",
         TopicEmbeddings.MiniLm => MiniLmEmbedder.EncoderName,
+        TopicEmbeddings.ArcticXs => ArcticXsEmbedder.EncoderName,
         _ => throw new ArgumentOutOfRangeException(nameof(embeddings), embeddings, "unknown sentence embedding"),
     };
 
@@ -28,6 +31,7 @@ public static class TopicEmbedding
     {
         "" => TopicEmbeddings.None,
         MiniLmEmbedder.EncoderName => TopicEmbeddings.MiniLm,
+        ArcticXsEmbedder.EncoderName => TopicEmbeddings.ArcticXs,
         _ => throw new InvalidDataException($"the model uses the sentence encoder '{name}', which this version of classify does not know"),
     };
 
@@ -36,6 +40,7 @@ public static class TopicEmbedding
     {
         TopicEmbeddings.None => 0,
         TopicEmbeddings.MiniLm => MiniLmEmbedder.Size,
+        TopicEmbeddings.ArcticXs => ArcticXsEmbedder.Size,
         _ => throw new ArgumentOutOfRangeException(nameof(embeddings), embeddings, "unknown sentence embedding"),
     };
 
@@ -43,6 +48,7 @@ public static class TopicEmbedding
     public static ISentenceEmbedder Embedder(TopicEmbeddings embeddings) => embeddings switch
     {
         TopicEmbeddings.MiniLm => MiniLmEmbedder.Shared,
+        TopicEmbeddings.ArcticXs => ArcticXsEmbedder.Shared,
         _ => throw new ArgumentOutOfRangeException(nameof(embeddings), embeddings, "no sentence embedding"),
     };
 }

@@ -54,7 +54,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options, SentenceEmbeddi
             throw new ArgumentException("NB scaling needs non-negative (TF-IDF) features; it cannot be combined with sentence embeddings", nameof(Options));
         progress?.Report($"analyzing {articles.Count:N0} articles");
         var analysis = Options.Analysis();
-        var (terms, texts) = Analyze(articles, Options.Clean, analysis, Options.LeadWeight, Options.Embeddings != TopicEmbeddings.None, cancellationToken);
+        var (terms, texts) = Analyze(articles, Options.Clean, analysis, Options.LeadWeight, Options.Embeddings == TopicEmbeddings.None ? null : Options.EmbeddingText, cancellationToken);
         var embedded = Embed(texts, progress, cancellationToken);
         var vocabulary = FitVocabulary(terms.Select(t => t.Terms));
         var vectors = Vectors(vocabulary, terms, embedded);
@@ -82,7 +82,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options, SentenceEmbeddi
             if (Options.CalibrationFolds < 2 || oofFolds < 2)
             {
                 return new TopicModel(labelSet, false, multinomial ? TopicScoring.Softmax : TopicScoring.Sigmoid, trainer, analysis, vocabulary,
-                    weights, biases, thresholdsSingle, leadWeight: Options.LeadWeight, clean: clean, embeddings: Options.Embeddings, embeddingWeight: embeddingWeight);
+                    weights, biases, thresholdsSingle, leadWeight: Options.LeadWeight, clean: clean, embeddings: Options.Embeddings, embeddingWeight: embeddingWeight, embeddingText: Options.EmbeddingText);
             }
             var folds = Folds.Stratified(classes.Select(c => labelSet[c]).ToArray(), oofFolds, Options.Seed);
             var margins = OutOfFoldMargins(terms, embedded, folds, oofFolds, labelSet.Length, Train, progress, cancellationToken);
@@ -92,7 +92,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options, SentenceEmbeddi
             progress?.Report($"calibrated: softmax of {scale.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} × the scores, top score σ({topScale.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} logit p {topOffset.ToString("+0.###;-0.###", System.Globalization.CultureInfo.InvariantCulture)}) ({oofFolds} folds)");
             return new TopicModel(labelSet, false, TopicScoring.Softmax, trainer, analysis, vocabulary, weights, biases, thresholdsSingle,
                 leadWeight: Options.LeadWeight, scales: Fill(labelSet.Length, scale), offsets: new float[labelSet.Length], calibrated: true, clean: clean,
-                topScale: topScale, topOffset: topOffset, embeddings: Options.Embeddings, embeddingWeight: embeddingWeight);
+                topScale: topScale, topOffset: topOffset, embeddings: Options.Embeddings, embeddingWeight: embeddingWeight, embeddingText: Options.EmbeddingText);
         }
 
         var targets = labelSet.Select(label => articles.Select(a => a.Labels.Contains(label, StringComparer.Ordinal)).ToArray()).ToArray();
@@ -133,18 +133,18 @@ public sealed class TopicEstimator(TopicTrainingOptions options, SentenceEmbeddi
             }
         }
         return new TopicModel(labelSet, true, TopicScoring.Sigmoid, trainer, analysis, vocabulary, w, b, thresholds, fallback, Options.LeadWeight,
-            scales, offsets, calibrated, clean, embeddings: Options.Embeddings, embeddingWeight: embeddingWeight);
+            scales, offsets, calibrated, clean, embeddings: Options.Embeddings, embeddingWeight: embeddingWeight, embeddingText: Options.EmbeddingText);
     }
 
     /// <summary>Each article's terms, and with <paramref name="embeddingTexts"/> what the sentence encoder reads of it (else null).</summary>
-    private static ((IReadOnlyList<string> Terms, IReadOnlyList<string>? LeadTerms)[] Terms, string[]? Texts) Analyze(IReadOnlyList<LabeledArticle> articles,
-        CleanOptions clean, AnalysisOptions analysis, float leadWeight, bool embeddingTexts, CancellationToken cancellationToken)
+    private static ((IReadOnlyList<string> Terms, IReadOnlyList<string>? LeadTerms)[] Terms, string[][]? Texts) Analyze(IReadOnlyList<LabeledArticle> articles,
+        CleanOptions clean, AnalysisOptions analysis, float leadWeight, TopicEmbeddingText? embeddingText, CancellationToken cancellationToken)
     {
         // One cleaner for all threads (it is thread-safe): its NonBacktracking regexes build their automata lazily,
         // so a cleaner per task replica would relearn them each time. The analyzer holds buffers: one per thread.
         var cleaner = new ArticleCleaner(clean);
         var terms = new (IReadOnlyList<string>, IReadOnlyList<string>?)[articles.Count];
-        var texts = embeddingTexts ? new string[articles.Count] : null;
+        var texts = embeddingText is null ? null : new string[articles.Count][];
         Parallel.For(0, articles.Count,
             new ParallelOptions { CancellationToken = cancellationToken },
             () => new TextAnalyzer(analysis),
@@ -153,7 +153,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options, SentenceEmbeddi
                 var article = cleaner.Clean(articles[i].Article);
                 terms[i] = TopicFeatures.Analyze(article, analyzer, leadWeight);
                 if (texts is not null)
-                    texts[i] = TopicFeatures.EmbeddingText(article);
+                    texts[i] = TopicEmbeddingTexts.Texts(article, embeddingText!.Value);
                 return analyzer;
             },
             _ => { });
@@ -161,7 +161,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options, SentenceEmbeddi
     }
 
     /// <summary>The sentence embeddings of the texts (null without embeddings), from the shared cache when there is one.</summary>
-    private float[][]? Embed(string[]? texts, IProgress<string>? progress, CancellationToken cancellationToken)
+    private float[][]? Embed(string[][]? texts, IProgress<string>? progress, CancellationToken cancellationToken)
     {
         if (texts is null)
             return null;
@@ -180,7 +180,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options, SentenceEmbeddi
         {
             throw new ArgumentException($"the embedding cache holds {cache.Embedder.Name} embeddings, not {TopicEmbedding.Name(Options.Embeddings)}");
         }
-        return cache.Embed(texts, cancellationToken);
+        return TopicEmbeddingTexts.Embed(cache, texts, cancellationToken);
     }
 
     /// <summary>Every article's features: its TF-IDF vector in <paramref name="vocabulary"/>, then its weighted embedding.</summary>

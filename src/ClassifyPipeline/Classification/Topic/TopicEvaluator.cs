@@ -136,10 +136,10 @@ public static class TopicEvaluator
             return embeddings;
         embeddings ??= new SentenceEmbeddings(TopicEmbedding.Embedder(options.Embeddings));
         progress?.Report($"sentence embeddings ({embeddings.Embedder.Name}) of {articles.Count:N0} articles");
-        var texts = new string[articles.Count];
+        var texts = new string[articles.Count][];
         Parallel.For(0, articles.Count, new ParallelOptions { CancellationToken = cancellationToken },
-            i => texts[i] = TopicFeatures.EmbeddingText(cleaner.Clean(articles[i].Article)));
-        embeddings.Embed(texts, cancellationToken);
+            i => texts[i] = TopicEmbeddingTexts.Texts(cleaner.Clean(articles[i].Article), options.EmbeddingText));
+        TopicEmbeddingTexts.Embed(embeddings, texts, cancellationToken);
         return embeddings;
     }
 

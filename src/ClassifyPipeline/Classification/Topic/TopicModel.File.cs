@@ -48,6 +48,7 @@ public sealed partial class TopicModel
         writer.Write(TopicEmbedding.Name(Embeddings));
         writer.Write(EmbeddingWeight);
         writer.Write(EmbeddingDimension);
+        writer.Write((int)EmbeddingText);
         writer.Flush();
         Vocabulary.Save(stream);
         writer.Write(_weights.Length);
@@ -144,6 +145,13 @@ public sealed partial class TopicModel
                 if (!float.IsFinite(embeddingWeight) || embeddingWeight < 0 || dimension != TopicEmbedding.Dimension(embeddings))
                     throw new InvalidDataException($"corrupt topic model: embedding weight {embeddingWeight}, {dimension} dimensions");
             }
+            var embeddingText = TopicEmbeddingText.Lead;
+            if (version >= 7)
+            {
+                embeddingText = (TopicEmbeddingText)reader.ReadInt32();
+                if (!Enum.IsDefined(embeddingText))
+                    throw new InvalidDataException($"corrupt topic model: unknown embedding text {(int)embeddingText}");
+            }
             var vocabulary = TfIdfModel.Load(stream);
             var length = reader.ReadInt32();
             if (length != ((long)vocabulary.Terms.Count + TopicEmbedding.Dimension(embeddings)) * count)
@@ -151,7 +159,7 @@ public sealed partial class TopicModel
             var weights = new float[length];
             var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(weights.AsSpan());
             stream.ReadExactly(bytes);
-            return new TopicModel(labels, multi, scoring, trainer, analysis, vocabulary, weights, biases, thresholds, fallback, leadWeight, scales, offsets, calibrated, clean, topScale, topOffset, embeddings, embeddingWeight);
+            return new TopicModel(labels, multi, scoring, trainer, analysis, vocabulary, weights, biases, thresholds, fallback, leadWeight, scales, offsets, calibrated, clean, topScale, topOffset, embeddings, embeddingWeight, embeddingText);
         }
         catch (EndOfStreamException)
         {

@@ -12,7 +12,7 @@ namespace ClassifyPipeline.Classification.Topic;
 /// </summary>
 public sealed partial class TopicModel
 {
-    public const int FormatVersion = 6;
+    public const int FormatVersion = 7;
 
     /// <summary>The oldest format version that still loads (uncalibrated scores, the default clean settings).</summary>
     public const int OldestReadableVersion = 3;
@@ -33,8 +33,11 @@ public sealed partial class TopicModel
         AnalysisOptions analysis, TfIdfModel vocabulary, float[] weights, float[] biases, float[] thresholds,
         float fallbackThreshold = NoFallback, float leadWeight = 0,
         float[]? scales = null, float[]? offsets = null, bool calibrated = false, CleanOptions? clean = null,
-        float topScale = 1, float topOffset = 0, TopicEmbeddings embeddings = TopicEmbeddings.None, float embeddingWeight = 0)
+        float topScale = 1, float topOffset = 0, TopicEmbeddings embeddings = TopicEmbeddings.None, float embeddingWeight = 0,
+        TopicEmbeddingText embeddingText = TopicEmbeddingText.Lead)
     {
+        if (!Enum.IsDefined(embeddingText))
+            throw new ArgumentOutOfRangeException(nameof(embeddingText), embeddingText, "unknown embedding text");
         if (!float.IsFinite(embeddingWeight) || embeddingWeight < 0)
             throw new ArgumentOutOfRangeException(nameof(embeddingWeight), embeddingWeight, "the embedding weight must be 0 or more");
         var embeddingDimension = TopicEmbedding.Dimension(embeddings);
@@ -73,6 +76,7 @@ public sealed partial class TopicModel
         TopOffset = topOffset;
         Embeddings = embeddings;
         EmbeddingWeight = embeddingWeight;
+        EmbeddingText = embeddingText;
         EmbeddingDimension = embeddingDimension;
     }
 
@@ -81,6 +85,9 @@ public sealed partial class TopicModel
 
     /// <summary>The embedding block's weight against the L2-normalized TF-IDF vector (0 without embeddings).</summary>
     public float EmbeddingWeight { get; }
+
+    /// <summary>What of an article the encoder reads (<see cref="TopicEmbeddingTexts"/>); the lead for models before format 7.</summary>
+    public TopicEmbeddingText EmbeddingText { get; }
 
     /// <summary>The embedding block's length, after the vocabulary's features (0 without embeddings).</summary>
     public int EmbeddingDimension { get; }
@@ -156,7 +163,7 @@ public sealed partial class TopicModel
         cache ??= new SentenceEmbeddings(TopicEmbedding.Embedder(Embeddings));
         if (cache.Embedder.Name != TopicEmbedding.Name(Embeddings))
             throw new ArgumentException($"the model uses {TopicEmbedding.Name(Embeddings)} embeddings, not {cache.Embedder.Name}", nameof(cache));
-        return cache.Embed(articles.Select(TopicFeatures.EmbeddingText).ToArray(), cancellationToken);
+        return TopicEmbeddingTexts.Embed(cache, articles.Select(a => TopicEmbeddingTexts.Texts(a, EmbeddingText)).ToArray(), cancellationToken);
     }
 
     /// <summary>The 0..1 score of every label (see <see cref="Scoring"/>), in <see cref="Labels"/> order.</summary>

@@ -46,6 +46,9 @@ public sealed class TopicOptions
     [Range(0.0, 10.0)]
     public float EmbeddingWeight { get; set; } = TopicTrainingOptions.DefaultEmbeddingWeight;
 
+    /// <summary>With <see cref="Embeddings"/>: what the encoder reads, the lead or the whole text in averaged windows.</summary>
+    public TopicEmbeddingText EmbeddingText { get; set; } = TopicEmbeddingText.Lead;
+
     /// <summary>The default model's training settings; <paramref name="clean"/>: the run's clean settings, so the model is trained on text cleaned as the run cleans it.</summary>
     public TopicTrainingOptions Training(Text.CleanOptions? clean = null) => new()
     {
@@ -56,5 +59,6 @@ public sealed class TopicOptions
         MinDocumentFrequency = MinDocumentFrequency,
         Embeddings = Embeddings,
         EmbeddingWeight = EmbeddingWeight,
+        EmbeddingText = EmbeddingText,
     };
 }

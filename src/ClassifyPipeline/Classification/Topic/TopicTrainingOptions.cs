@@ -44,6 +44,12 @@ public sealed record TopicTrainingOptions
     /// </summary>
     public float EmbeddingWeight { get; init; } = DefaultEmbeddingWeight;
 
+    /// <summary>
+    /// What of an article the encoder reads (<see cref="Embeddings"/> only): the title and the start of the body, or
+    /// the whole body in windows whose embeddings are averaged (<see cref="TopicEmbeddingTexts"/>).
+    /// </summary>
+    public TopicEmbeddingText EmbeddingText { get; init; } = TopicEmbeddingText.Lead;
+
     /// <summary>See <see cref="EmbeddingWeight"/>.</summary>
     public const float DefaultEmbeddingWeight = 0.25f;
 
@@ -129,7 +135,7 @@ public sealed record TopicTrainingOptions
         "stem=" + Stemming,
         "title=" + TitleWeight.ToString(CultureInfo.InvariantCulture),
         "lead=" + LeadWeight.ToString("R", CultureInfo.InvariantCulture),
-        "embeddings=" + (Embeddings == TopicEmbeddings.None ? "none" : TopicEmbedding.Name(Embeddings) + "*" + EmbeddingWeight.ToString("R", CultureInfo.InvariantCulture)),
+        "embeddings=" + (Embeddings == TopicEmbeddings.None ? "none" : TopicEmbedding.Name(Embeddings) + "*" + EmbeddingWeight.ToString("R", CultureInfo.InvariantCulture) + "/" + TopicEmbeddingTexts.Name(EmbeddingText)),
         "l2=" + (L2Regularization?.ToString("R", CultureInfo.InvariantCulture) ?? "default"),
         "iter=" + (Iterations?.ToString(CultureInfo.InvariantCulture) ?? "default"),
         "tol=" + Tolerance.ToString("R", CultureInfo.InvariantCulture),

@@ -174,7 +174,7 @@ public sealed class TopicCalibrationTests
             w.Write(model.LeadWeight);
         }
         var headerLength = (int)header.Length;
-        var calibrationAndClean = 1 + 8 * model.Labels.Count + 4 + 4 + 4 + 4 + 4 + 8 + 9; // calibration, clean settings, (version 5) the top-score calibration and (version 6) the embedding block: "", weight, dimension
+        var calibrationAndClean = 1 + 8 * model.Labels.Count + 4 + 4 + 4 + 4 + 4 + 8 + 9 + 4; // calibration, clean settings, (version 5) the top-score calibration, (version 6) the embedding block: "", weight, dimension, and (version 7) the embedding text
         var v3 = bytes[..headerLength].Concat(bytes[(headerLength + calibrationAndClean)..]).ToArray();
         BitConverter.TryWriteBytes(v3.AsSpan(8, 4), 3);
 

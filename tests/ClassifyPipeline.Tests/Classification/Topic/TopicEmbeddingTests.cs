@@ -60,7 +60,7 @@ public sealed class TopicEmbeddingTests
         Assert.Null(none.Embed(Cleaned(data, none.Clean)));
     }
 
-    /// <summary>A version-5 model (before the embedding block) is the same bytes less the encoder name, weight and dimension: it loads, without embeddings.</summary>
+    /// <summary>A version-5 model (before the embedding block) is the same bytes less the encoder name, weight, dimension and text: it loads, without embeddings.</summary>
     [Fact]
     public void Load_FormatVersion5_LoadsWithoutEmbeddingsAndPredictsTheSame()
     {
@@ -69,9 +69,9 @@ public sealed class TopicEmbeddingTests
         using var vocabulary = new MemoryStream();
         model.Vocabulary.Save(vocabulary);
         var embeddingEnd = bytes.Length - (int)vocabulary.Length - 4 - 4 * model.Vocabulary.Terms.Count * model.Labels.Count;
-        var block = bytes[(embeddingEnd - 9)..embeddingEnd];
-        Assert.Equal(new byte[9], block); // "" (length 0), weight 0, dimension 0
-        var v5 = bytes[..(embeddingEnd - 9)].Concat(bytes[embeddingEnd..]).ToArray();
+        var block = bytes[(embeddingEnd - 13)..embeddingEnd];
+        Assert.Equal(new byte[13], block); // "" (length 0), weight 0, dimension 0, embedding text Lead (format 7)
+        var v5 = bytes[..(embeddingEnd - 13)].Concat(bytes[embeddingEnd..]).ToArray();
         BitConverter.TryWriteBytes(v5.AsSpan(8, 4), 5);
 
         var loaded = TopicModel.Load(new MemoryStream(v5));
