@@ -68,6 +68,10 @@ internal static class BatchResult
         foreach (var d in storedMembers.Values.SelectMany(m => m))
             titles.TryAdd(d.Id, d.Title);
 
+        var ids = new string[nodes.Count];
+        for (var k = 0; k < nodes.Count; k++)
+            ids[k] = nodes[k].Id;
+        var store = new StoryEdgeStore(ids, batchStories.Sum(id => edgesOf.GetValueOrDefault(id)?.Count ?? 0), options.SharedTermsPerEdge);
         var stories = new List<Story>();
         progress?.Report(new RunProgress("edges", 0, batchStories.Count));
         foreach (var id in batchStories)
@@ -85,22 +89,24 @@ internal static class BatchResult
             var vectors = new Dictionary<int, SparseVector?>();
             SparseVector? VectorOf(int node) =>
                 vectors.TryGetValue(node, out var v) ? v : vectors[node] = nodes[node].Bag is { } bag ? idf.Vector(bag) : null;
-            var edges = (edgesOf.GetValueOrDefault(id) ?? [])
-                .OrderBy(e => e.J).ThenBy(e => e.I)
-                .Select(e => new SimilarityEdge(nodes[e.I].Id, nodes[e.J].Id, e.Cosine,
-                    tier.IsDuplicate(e.I, e.J, e.Cosine) ? EdgeTier.Duplicate : EdgeTier.Story,
-                    SharedTerms(VectorOf(e.I), VectorOf(e.J), terms, options.SharedTermsPerEdge)))
-                .ToList();
+            var start = store.Count;
+            if (edgesOf.Remove(id, out var storyEdges))
+            {
+                foreach (var e in storyEdges.OrderBy(e => e.J).ThenBy(e => e.I))
+                    store.Add(e.I, e.J, e.Cosine, tier.IsDuplicate(e.I, e.J, e.Cosine), SharedTerms(VectorOf(e.I), VectorOf(e.J), options.SharedTermsPerEdge), terms);
+            }
+            var edges = new StoryEdges(store, start, store.Count - start);
             var leadIsBatch = inGraph.Contains(members[0]) && nodes[graph.IndexOf(members[0])].BatchIndex >= 0;
             stories.Add(new Story(id, members[0], members, edges, leadIsBatch ? null : titles.GetValueOrDefault(members[0])));
         }
+        store.Seal();
         progress?.Report(new RunProgress("edges", stories.Count, batchStories.Count));
         return new DedupResult(assignments, stories);
     }
 
-    /// <summary>The terms two documents share that contribute most to their cosine, ties by term id.</summary>
-    private static IReadOnlyList<string> SharedTerms(SparseVector? a, SparseVector? b, IReadOnlyList<string> terms, int count) =>
+    /// <summary>The ids of the terms two documents share that contribute most to their cosine, ties by term id.</summary>
+    private static IEnumerable<int> SharedTerms(SparseVector? a, SparseVector? b, int count) =>
         a is null || b is null || count == 0
             ? []
-            : a.Shared(b).OrderByDescending(s => s.Contribution).ThenBy(s => s.Index).Take(count).Select(s => terms[s.Index]).ToArray(); // an array: a list per edge costs 32 bytes more, millions of edges at scale
+            : a.Shared(b).OrderByDescending(s => s.Contribution).ThenBy(s => s.Index).Take(count).Select(s => s.Index);
 }

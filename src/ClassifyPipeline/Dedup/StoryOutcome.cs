@@ -95,7 +95,7 @@ internal sealed class StoryOutcome
         var cutoff = SettledBefore(Max(latestStored, table.LatestBatchTime), windowDays);
         var upserts = new List<CorpusDocument>();
         var updates = new List<CorpusDocument>();
-        var windowTime = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        var windowTime = new DateTimeOffset[nodes.Count];
         for (var k = 0; k < nodes.Count; k++)
         {
             var node = nodes[k];
@@ -103,7 +103,7 @@ internal sealed class StoryOutcome
             var published = node.BatchIndex >= 0 ? Header(table, node).Published : node.Stored?.Published;
             var firstSeen = node.Stored?.FirstSeen ?? now;
             var time = published?.Instant ?? firstSeen;
-            windowTime[node.Id] = time;
+            windowTime[k] = time;
             if (node.IsNew)
             {
                 var header = Header(table, node);
@@ -116,18 +116,18 @@ internal sealed class StoryOutcome
                 updates.Add(d with { StoryId = _storyOf[k], DuplicateOf = dupId, DuplicateSimilarity = dupCos, Bag = null });
             }
         }
-        var edges = new List<CorpusEdge>();
+        var edges = new List<int>();
         for (var e = 0; e < _graph.Edges.Count; e++)
         {
             if (!_graph.IsNewEdge[e])
                 continue;
-            var (i, j, cosine) = _graph.Edges[e];
-            if (cutoff is { } c && windowTime[nodes[i].Id] < c && windowTime[nodes[j].Id] < c)
+            var (i, j, _) = _graph.Edges[e];
+            if (cutoff is { } c && windowTime[i] < c && windowTime[j] < c)
                 continue;
-            edges.Add(new CorpusEdge(nodes[i].Id, nodes[j].Id, cosine));
+            edges.Add(e);
         }
         return new CorpusChanges(newTerms, statistics.Deltas(), statistics.DocumentCountDelta, upserts, updates,
-            _graph.RemovedEdges, edges, cutoff, _newStories, _aliases, now);
+            _graph.RemovedEdges, new NewEdgeList(_graph, edges.ToArray()), cutoff, _newStories, _aliases, now);
     }
 
     /// <summary>

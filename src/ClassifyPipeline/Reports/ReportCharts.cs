@@ -44,13 +44,19 @@ public static class ReportCharts
     /// <summary>How many similarity edges fall in each cosine band of 0.05. Null when no two articles matched.</summary>
     public static string? SimilarityDistribution(ReportModel model)
     {
-        var cosines = model.Stories.SelectMany(s => s.Edges).Select(e => e.Cosine).ToList();
-        if (cosines.Count == 0)
-            return null;
         const int bins = 20;
         var counts = new double[bins];
-        foreach (var c in cosines)
-            counts[Math.Clamp((int)(c * bins), 0, bins - 1)]++;
+        var any = false;
+        foreach (var story in model.Stories)
+        {
+            foreach (var e in story.Edges)
+            {
+                counts[Math.Clamp((int)(e.Cosine * bins), 0, bins - 1)]++;
+                any = true;
+            }
+        }
+        if (!any)
+            return null;
         var labels = Enumerable.Range(0, bins).Select(i => (i / (double)bins).ToString("0.00", CultureInfo.InvariantCulture)).ToArray();
         return BarChart("Similarity of matched pairs", "pairs per cosine band", counts, labels, Palette[0]);
     }

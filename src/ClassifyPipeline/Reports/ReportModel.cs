@@ -20,7 +20,7 @@ public sealed record ReportModel(IReadOnlyList<ReportArticle> Articles, IReadOnl
     /// </summary>
     public static ReportModel FromRun(RunResult run) =>
         new(run.Articles.Select(ReportArticle.From).ToList(),
-            run.Stories.Select(s => s with { Edges = s.Edges.Select(e => e with { Cosine = JsonOutput.Round(e.Cosine) }).ToList() }).ToList(),
+            run.Stories.Select(s => s with { Edges = new RoundedEdges(s.Edges) }).ToList(),
             run.Rejections)
         {
             Threads = run.Threads.Threads.Select(ReportThread.From).ToList(),
