@@ -6,6 +6,9 @@ namespace ClassifyPipeline.State;
 /// <summary>Writes one batch's <see cref="CorpusChanges"/> inside its session's transaction, with prepared statements.</summary>
 internal sealed class SqliteChangeWriter(SqliteCorpusSession session)
 {
+    /// <summary>Below this many edges dropping and rebuilding the indexes of an empty table costs more than it saves.</summary>
+    internal const int RebuildIndexesFrom = 10_000;
+
     public void Write(CorpusChanges changes, Action<string>? faultInjection)
     {
         WriteTerms(changes);
@@ -13,6 +16,7 @@ internal sealed class SqliteChangeWriter(SqliteCorpusSession session)
         WriteDocuments(changes);
         faultInjection?.Invoke("documents");
         WriteEdges(changes);
+        faultInjection?.Invoke("edges");
         if (changes.ReleaseBefore is { } cutoff)
         {
             session.Execute("UPDATE documents SET bag = NULL WHERE window_time < $cutoff AND bag IS NOT NULL", ("$cutoff", cutoff.UtcTicks));
@@ -108,22 +112,58 @@ internal sealed class SqliteChangeWriter(SqliteCorpusSession session)
                 delete.ExecuteNonQuery();
             }
         }
-        using var insert = session.Command("""
-            INSERT INTO edges (a, b, cosine, newest)
-            VALUES ($a, $b, $cosine, max((SELECT window_time FROM documents WHERE id = $a), (SELECT window_time FROM documents WHERE id = $b)))
+        if (changes.Edges.Count == 0)
+            return;
+        var order = EdgeWriteOrder.Of(changes.Edges);
+        var windowTime = WindowTimes(order.Ends);
+        // a bulk load into an empty table builds its secondary indexes once, from sorted keys, instead of row by row
+        var rebuildIndexes = order.Count >= RebuildIndexesFrom && IsEmpty("edges");
+        if (rebuildIndexes)
+            session.Execute(StateSchema.DropEdgeIndexes);
+        using (var insert = session.Command("""
+            INSERT INTO edges (a, b, cosine, newest) VALUES ($a, $b, $cosine, $newest)
             ON CONFLICT (a, b) DO UPDATE SET cosine = excluded.cosine, newest = excluded.newest
-            """);
-        var ea = insert.Parameters.Add("$a", SqliteType.Text);
-        var eb = insert.Parameters.Add("$b", SqliteType.Text);
-        var cos = insert.Parameters.Add("$cosine", SqliteType.Real);
-        insert.Prepare();
-        foreach (var e in changes.Edges)
+            """))
         {
-            ea.Value = e.From;
-            eb.Value = e.To;
-            cos.Value = e.Cosine;
-            insert.ExecuteNonQuery();
+            var ea = insert.Parameters.Add("$a", SqliteType.Text);
+            var eb = insert.Parameters.Add("$b", SqliteType.Text);
+            var cos = insert.Parameters.Add("$cosine", SqliteType.Real);
+            var newest = insert.Parameters.Add("$newest", SqliteType.Integer);
+            insert.Prepare();
+            for (var k = 0; k < order.Count; k++)
+            {
+                var (from, to) = (order.From(k), order.To(k));
+                ea.Value = order.Ends[from];
+                eb.Value = order.Ends[to];
+                cos.Value = changes.Edges[order.Edges[k]].Cosine;
+                // the later end's window time; an end not stored leaves it null, which the table refuses (as before)
+                newest.Value = windowTime[from] is { } ta && windowTime[to] is { } tb ? Math.Max(ta, tb) : DBNull.Value;
+                insert.ExecuteNonQuery();
+            }
         }
+        if (rebuildIndexes)
+            session.Execute(StateSchema.EdgeIndexes);
+    }
+
+    /// <summary>The stored window time (UTC ticks) of each id, read after the batch's documents are written; null when not stored.</summary>
+    private long?[] WindowTimes(string[] ids)
+    {
+        var result = new long?[ids.Length];
+        using var select = session.Command("SELECT window_time FROM documents WHERE id = $id");
+        var id = select.Parameters.Add("$id", SqliteType.Text);
+        select.Prepare();
+        for (var k = 0; k < ids.Length; k++)
+        {
+            id.Value = ids[k];
+            result[k] = select.ExecuteScalar() is long ticks ? ticks : null;
+        }
+        return result;
+    }
+
+    private bool IsEmpty(string table)
+    {
+        using var command = session.Command($"SELECT NOT EXISTS (SELECT 1 FROM {table})");
+        return (long)command.ExecuteScalar()! != 0;
     }
 
     private void WriteStories(CorpusChanges changes)

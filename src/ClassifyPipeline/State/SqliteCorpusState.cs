@@ -13,6 +13,13 @@ public sealed class SqliteCorpusState : ICorpusState
 {
     public const string FileName = "state.db";
 
+    /// <summary>
+    /// The page cache's upper bound (KiB; SQLite's default is 2 MiB). A batch writes millions of index entries in one
+    /// transaction: with a small cache, pages spill to the WAL before the commit and are written again when touched
+    /// again. The cache grows only as pages are used.
+    /// </summary>
+    internal const int PageCacheKiB = 256 * 1024;
+
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
     private const int SqliteNotADatabase = 26;
@@ -172,7 +179,7 @@ public sealed class SqliteCorpusState : ICorpusState
         {
             connection.Open();
             using var pragmas = connection.CreateCommand();
-            pragmas.CommandText = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+            pragmas.CommandText = $"PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -{PageCacheKiB};";
             pragmas.ExecuteNonQuery();
             return connection;
         }

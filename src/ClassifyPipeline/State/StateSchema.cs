@@ -40,12 +40,20 @@ internal static class StateSchema
         CREATE INDEX documents_window_time ON documents (window_time);
         CREATE INDEX documents_story_id ON documents (story_id);
         CREATE TABLE edges (a TEXT NOT NULL, b TEXT NOT NULL, cosine REAL NOT NULL, newest INTEGER NOT NULL, PRIMARY KEY (a, b)) WITHOUT ROWID;
-        CREATE INDEX edges_b ON edges (b);
-        CREATE INDEX edges_newest ON edges (newest);
+        """ + EdgeIndexes + """
         CREATE TABLE stories (id TEXT PRIMARY KEY, created INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE story_aliases (alias TEXT PRIMARY KEY, story_id TEXT NOT NULL) WITHOUT ROWID;
         CREATE INDEX story_aliases_story_id ON story_aliases (story_id);
         """ + Threads;
+
+    /// <summary>The secondary indexes of <c>edges</c>: by second end (a document's edges) and by later end's time (release).</summary>
+    public const string EdgeIndexes = """
+        CREATE INDEX edges_b ON edges (b);
+        CREATE INDEX edges_newest ON edges (newest);
+        """;
+
+    /// <summary>Drops <see cref="EdgeIndexes"/> (inside a batch's transaction, before a bulk load into an empty table).</summary>
+    public const string DropEdgeIndexes = "DROP INDEX edges_b; DROP INDEX edges_newest;";
 
     /// <summary>The tables version 3 added (threads).</summary>
     private const string Threads = """

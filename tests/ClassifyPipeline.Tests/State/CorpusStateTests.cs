@@ -167,6 +167,7 @@ public sealed class CorpusStateTests
     [Theory]
     [InlineData("documents")]
     [InlineData("statistics")]
+    [InlineData("edges")]
     [InlineData("commit")]
     public void Run_FailureInsideTheCommit_PreviousStateIntactAndUsable(string point)
     {
