@@ -61,6 +61,10 @@ public sealed class ConfigLoaderTests
         Assert.Equal(ClassifyPipeline.Classification.Topic.TopicEmbeddingText.Chunks, options.Topic.Training().EmbeddingText);
         Assert.Contains("embeddings=minilm*0.5/chunks", options.Topic.Training().Settings);
         Assert.Contains("embeddings=none", new PipelineOptions().Topic.Training().Settings);
+        // no weight given: the encoder's own default (the same cache key as before per-encoder defaults for miniLm)
+        Assert.Null(new PipelineOptions().Topic.EmbeddingWeight);
+        Assert.Contains("embeddings=minilm*0.25/lead", ConfigLoader.Parse("""{ "topic": { "embeddings": "miniLm" } }""", "test").Topic.Training().Settings);
+        Assert.Contains("embeddings=arcticxs*0.5/lead", ConfigLoader.Parse("""{ "topic": { "embeddings": "arcticXs", "embeddingWeight": null } }""", "test").Topic.Training().Settings);
         var e = Assert.Throws<ConfigurationException>(() => ConfigLoader.Parse("""{ "topic": { "embeddings": "bert", "embeddingWeight": 11 } }""", "c.json"));
         Assert.Contains(e.Errors, m => m.StartsWith("topic.embeddings has the wrong type: expected one of none, miniLm, arcticXs"));
         Assert.Contains("topic.embeddingWeight is 11, outside the allowed range 0..10", e.Errors);

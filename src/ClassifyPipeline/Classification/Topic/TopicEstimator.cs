@@ -65,7 +65,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options, SentenceEmbeddi
             throw new LabeledDataException("the training articles have no terms left after analysis (empty texts, or all stop words)");
 
         progress?.Report($"training {Options.Trainer} on {vectors.Length:N0} articles, {vocabulary.Terms.Count:N0} terms{(embeddingDimension > 0 ? $" + {embeddingDimension} {TopicEmbedding.Name(Options.Embeddings)} dimensions" : "")}, {labelSet.Length} labels");
-        var embeddingWeight = Options.Embeddings == TopicEmbeddings.None ? 0 : Options.EmbeddingWeight;
+        var embeddingWeight = Options.EffectiveEmbeddingWeight;
         var trainer = Options.Trainer.ToString();
         var oofFolds = Math.Min(Math.Max(Options.CalibrationFolds, data.MultiLabel ? Options.ThresholdFolds : 0), vectors.Length);
         var clean = Options.Clean;
@@ -186,7 +186,7 @@ public sealed class TopicEstimator(TopicTrainingOptions options, SentenceEmbeddi
     /// <summary>Every article's features: its TF-IDF vector in <paramref name="vocabulary"/>, then its weighted embedding.</summary>
     private SparseVector[] Vectors(TfIdfModel vocabulary, (IReadOnlyList<string> Terms, IReadOnlyList<string>? LeadTerms)[] terms, float[][]? embedded) =>
         terms.Select((t, i) => TopicFeatures.WithEmbedding(TopicFeatures.Vector(vocabulary, t.Terms, t.LeadTerms, Options.LeadWeight),
-            vocabulary.Terms.Count, embedded?[i], Options.EmbeddingWeight)).ToArray();
+            vocabulary.Terms.Count, embedded?[i], Options.EffectiveEmbeddingWeight)).ToArray();
 
     /// <summary>One binary model per label, trained in parallel (each single-threaded, so the result does not depend on scheduling).</summary>
     private (float[] Weights, float[] Biases) OneVersusRest(IReadOnlyList<SparseVector> vectors, bool[][] targets, int dimension, IProgress<string>? progress, CancellationToken cancellationToken)

@@ -38,13 +38,13 @@ public sealed class TopicOptions
 
     /// <summary>
     /// The default model's sentence embeddings: none (the default: embedding costs far more than the rest of the
-    /// topic stage, docs/configuration.md) or miniLm.
+    /// topic stage, docs/configuration.md), miniLm or arcticXs.
     /// </summary>
     public TopicEmbeddings Embeddings { get; set; } = TopicEmbeddings.None;
 
-    /// <summary>With <see cref="Embeddings"/>: the embedding block's weight against the normalized TF-IDF vector.</summary>
+    /// <summary>With <see cref="Embeddings"/>: the embedding block's weight against the normalized TF-IDF vector; null: the encoder's default (<see cref="TopicEmbedding.DefaultWeight"/>).</summary>
     [Range(0.0, 10.0)]
-    public float EmbeddingWeight { get; set; } = TopicTrainingOptions.DefaultEmbeddingWeight;
+    public float? EmbeddingWeight { get; set; }
 
     /// <summary>With <see cref="Embeddings"/>: what the encoder reads, the lead or the whole text in averaged windows.</summary>
     public TopicEmbeddingText EmbeddingText { get; set; } = TopicEmbeddingText.Lead;

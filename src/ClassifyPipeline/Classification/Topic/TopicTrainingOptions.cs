@@ -33,25 +33,26 @@ public sealed record TopicTrainingOptions
     /// <summary>
     /// A pretrained sentence embedding of the title and the start of the text appended to the TF-IDF features
     /// (<see cref="TopicFeatures.WithEmbedding"/>). None here (the library's and <c>classify run</c>'s default: embedding
-    /// costs far more than the rest of the stage); <c>classify train topic</c> and <c>eval topic</c> default to MiniLM
-    /// (5-fold CV, fold seeds 42-44: AG News 0.8900 → 0.9035, BBC 0.9816 → 0.9816).
+    /// costs far more than the rest of the stage); <c>classify train topic</c> and <c>eval topic</c> have their own
+    /// default (docs/topic.md, sentence embeddings).
     /// </summary>
     public TopicEmbeddings Embeddings { get; init; } = TopicEmbeddings.None;
 
     /// <summary>
-    /// The embedding block's weight against the L2-normalized TF-IDF vector (<see cref="Embeddings"/> only). 0.25 by
-    /// 5-fold CV on AG News, fold seeds 42-44 (0.25: 0.9035, 0.5: 0.9019, 1: 0.8979, 2: 0.8924; none: 0.8900).
+    /// The embedding block's weight against the L2-normalized TF-IDF vector (<see cref="Embeddings"/> only); null: the
+    /// encoder's own default (<see cref="TopicEmbedding.DefaultWeight"/>, MiniLM 0.25, arctic-embed-xs 0.5). What is
+    /// used: <see cref="EffectiveEmbeddingWeight"/>.
     /// </summary>
-    public float EmbeddingWeight { get; init; } = DefaultEmbeddingWeight;
+    public float? EmbeddingWeight { get; init; }
+
+    /// <summary>The embedding block's weight in the features: <see cref="EmbeddingWeight"/>, else the encoder's default; 0 without embeddings.</summary>
+    public float EffectiveEmbeddingWeight => Embeddings == TopicEmbeddings.None ? 0 : EmbeddingWeight ?? TopicEmbedding.DefaultWeight(Embeddings);
 
     /// <summary>
     /// What of an article the encoder reads (<see cref="Embeddings"/> only): the title and the start of the body, or
     /// the whole body in windows whose embeddings are averaged (<see cref="TopicEmbeddingTexts"/>).
     /// </summary>
     public TopicEmbeddingText EmbeddingText { get; init; } = TopicEmbeddingText.Lead;
-
-    /// <summary>See <see cref="EmbeddingWeight"/>.</summary>
-    public const float DefaultEmbeddingWeight = 0.25f;
 
     /// <summary>L2 regularization strength given to the trainer (LinearSvm: its lambda; LinearSvmDcd: C = 1/(λ n)); null leaves the trainer's default.</summary>
     public float? L2Regularization { get; init; }
@@ -135,7 +136,7 @@ public sealed record TopicTrainingOptions
         "stem=" + Stemming,
         "title=" + TitleWeight.ToString(CultureInfo.InvariantCulture),
         "lead=" + LeadWeight.ToString("R", CultureInfo.InvariantCulture),
-        "embeddings=" + (Embeddings == TopicEmbeddings.None ? "none" : TopicEmbedding.Name(Embeddings) + "*" + EmbeddingWeight.ToString("R", CultureInfo.InvariantCulture) + "/" + TopicEmbeddingTexts.Name(EmbeddingText)),
+        "embeddings=" + (Embeddings == TopicEmbeddings.None ? "none" : TopicEmbedding.Name(Embeddings) + "*" + EffectiveEmbeddingWeight.ToString("R", CultureInfo.InvariantCulture) + "/" + TopicEmbeddingTexts.Name(EmbeddingText)),
         "l2=" + (L2Regularization?.ToString("R", CultureInfo.InvariantCulture) ?? "default"),
         "iter=" + (Iterations?.ToString(CultureInfo.InvariantCulture) ?? "default"),
         "tol=" + Tolerance.ToString("R", CultureInfo.InvariantCulture),

@@ -47,6 +47,21 @@ public sealed class TopicEmbeddingTests
             loaded.Scores(loaded.Featurize(articles[0], analyzer, new float[384])));
     }
 
+    [Theory]
+    [InlineData(TopicEmbeddings.MiniLm, null, 0.25f, "embeddings=minilm*0.25/lead")]
+    [InlineData(TopicEmbeddings.ArcticXs, null, 0.5f, "embeddings=arcticxs*0.5/lead")]
+    [InlineData(TopicEmbeddings.ArcticXs, 0.25f, 0.25f, "embeddings=arcticxs*0.25/lead")]
+    [InlineData(TopicEmbeddings.None, 3f, 0f, "embeddings=none")]
+    public void EffectiveEmbeddingWeight_NoWeightGiven_TheEncodersOwnDefault(TopicEmbeddings embeddings, float? weight, float effective, string setting)
+    {
+        var options = new TopicTrainingOptions { Embeddings = embeddings, EmbeddingWeight = weight };
+        Assert.Equal(effective, options.EffectiveEmbeddingWeight);
+        Assert.Contains(";" + setting + ";", options.Settings);
+        // the cache key is the weight used, whether given or defaulted
+        if (embeddings != TopicEmbeddings.None)
+            Assert.Equal(options.Settings, (options with { EmbeddingWeight = effective }).Settings);
+    }
+
     [Fact]
     public void Fit_EmbeddingsNone_TheTfIdfModelWhateverTheWeight()
     {
@@ -124,9 +139,9 @@ public sealed class TopicEmbeddingTests
         Assert.False(File.Exists(model));
     }
 
-    /// <summary><c>train topic</c> with no flags embeds (MiniLM): the model says so, and predict and eval --model embed the articles themselves.</summary>
+    /// <summary><c>train topic</c> with no flags embeds (arctic-embed-xs at its weight 0.5): the model says so, and predict and eval --model embed the articles themselves.</summary>
     [Fact]
-    public async Task TrainPredictEval_Defaults_MiniLmModelEndToEnd()
+    public async Task TrainPredictEval_Defaults_ArcticXsModelEndToEnd()
     {
         using var dir = new TempDirectory();
         var train = BbcSamples.WriteJsonl(dir, "train.jsonl", 3);
@@ -134,17 +149,17 @@ public sealed class TopicEmbeddingTests
         var model = Path.Combine(dir.Path, "topic.model");
         var trained = await CliRunner.Run("train", "topic", train, "--out", model, "--calibration-folds", "0");
         Assert.True(trained.ExitCode == 0, trained.Error);
-        Assert.Contains("embedded 15 texts (minilm)", trained.Error);
+        Assert.Contains("embedded 15 texts (arcticxs)", trained.Error);
         using var file = File.OpenRead(model);
         var loaded = TopicModel.Load(file);
-        Assert.Equal(TopicEmbeddings.MiniLm, loaded.Embeddings);
-        Assert.Equal(TopicTrainingOptions.DefaultEmbeddingWeight, loaded.EmbeddingWeight);
+        Assert.Equal(TopicEmbeddings.ArcticXs, loaded.Embeddings);
+        Assert.Equal(0.5f, loaded.EmbeddingWeight);
 
         var predictions = Path.Combine(dir.Path, "pred.jsonl");
         var predicted = await CliRunner.Run("predict", "topic", test, "--model", model, "--out", predictions);
         Assert.True(predicted.ExitCode == 0, predicted.Error);
         Assert.Equal(5, File.ReadAllLines(predictions).Length);
-        Assert.Contains("embedded 5 texts (minilm)", predicted.Error);
+        Assert.Contains("embedded 5 texts (arcticxs)", predicted.Error);
         var evaluated = await CliRunner.Run("eval", "topic", test, "--model", model);
         Assert.True(evaluated.ExitCode == 0, evaluated.Error);
         Assert.Contains("accuracy  ", evaluated.Output);
