@@ -57,10 +57,15 @@ internal sealed class StoryGraph
             if (row.Stored is not null && row.IsNew)
                 changed.Add(row.Id);
         }
+        // a pair costs array reads, not string hashes: each table position is looked at once
+        var visited = new bool[table.Count];
         foreach (var (i, j, _) in pairs)
         {
             foreach (var p in (ReadOnlySpan<int>)[i, j])
             {
+                if (visited[p])
+                    continue;
+                visited[p] = true;
                 var row = table[p];
                 if (!nodeOf.ContainsKey(row.Id) && !Settled(row.WindowTime, false))
                 {
@@ -118,10 +123,13 @@ internal sealed class StoryGraph
 
         // edges among nodes that are clustered: a settled node's edges stay out of it
         int Open(string id) => index.TryGetValue(id, out var k) && !nodes[k].Frozen ? k : -1;
+        var openAt = new int[table.Count];
+        for (var p = 0; p < table.Count; p++)
+            openAt[p] = visited[p] ? Open(table[p].Id) : -1;
         var edges = new List<(int I, int J, double Cosine)>(pairs.Count + stored.Count);
         foreach (var (i, j, cosine) in pairs)
         {
-            if (Open(table[i].Id) is var a and >= 0 && Open(table[j].Id) is var b and >= 0)
+            if (openAt[i] is var a and >= 0 && openAt[j] is var b and >= 0)
                 edges.Add(Oriented(a, b, cosine));
         }
         var fresh = edges.Count;
