@@ -27,6 +27,9 @@ internal sealed class PostingIndex
     private readonly float[] _weight;
     private readonly float[] _cap;
     private readonly float[] _max;
+    private readonly int[] _common;
+    private readonly int[] _rowStart;
+    private readonly (int Slot, float Weight)[] _rows;
 
     /// <param name="include">Which documents of the run go into the index (null: all).</param>
     public PostingIndex(IReadOnlyList<SparseVector?> vectors, int lo, int hi, int dims, Func<int, bool>? include, int commonPostings)
@@ -79,6 +82,35 @@ internal sealed class PostingIndex
             _cap[t] = span[(int)(n - 1 - n / 10)];
         }
 
+        // the common terms' own postings again, by document: what a probe's skipped lists hold of one document
+        _common = new int[dims];
+        for (var t = 0; t < dims; t++)
+            _common[t] = _start[t + 1] - _start[t] > commonPostings ? CommonCount++ : -1;
+        _rowStart = new int[hi - lo + 1];
+        for (var d = lo; d < hi; d++)
+        {
+            var row = 0;
+            if ((include is null || include(d)) && vectors[d] is { } v)
+            {
+                foreach (var t in v.Indices)
+                    row += _common[t] >= 0 ? 1 : 0;
+            }
+            _rowStart[d - lo + 1] = _rowStart[d - lo] + row;
+        }
+        _rows = new (int, float)[_rowStart[hi - lo]];
+        for (var d = lo; d < hi; d++)
+        {
+            if (include is not null && !include(d) || vectors[d] is not { } v)
+                continue;
+            var at = _rowStart[d - lo];
+            for (var k = 0; k < v.Count; k++)
+            {
+                var t = v.Indices[k];
+                if (_common[t] >= 0)
+                    _rows[at++] = (2 * _common[t] + (v.Values[k] > _cap[t] ? 1 : 0), v.Values[k]);
+            }
+        }
+
         // postings: per term its high ones, then its low ones, each in document order
         var highCount = new long[dims];
         for (var d = lo; d < hi; d++)
@@ -124,6 +156,33 @@ internal sealed class PostingIndex
     /// <summary>True when some document is in the index.</summary>
     public bool Any { get; }
 
+    /// <summary>How many terms are common (only their lists may be skipped); a probe's skipped weights take 2 slots each.</summary>
+    public int CommonCount { get; }
+
+    /// <summary>
+    /// What the postings a probe skipped add to its dot product with document <paramref name="d"/> (in float): the
+    /// document's common terms weighed by <paramref name="skipped"/> as <see cref="Accumulate"/> filled it. The
+    /// document's sum plus this is its whole dot product, up to float rounding.
+    /// </summary>
+    public float Skipped(int d, ReadOnlySpan<float> skipped)
+    {
+        var rows = _rows.AsSpan(_rowStart[d - Lo], _rowStart[d - Lo + 1] - _rowStart[d - Lo]);
+        var sum = 0f;
+        foreach (var (slot, weight) in rows)
+            sum += skipped[slot] * weight;
+        return sum;
+    }
+
+    /// <summary>Sets back to zero what <see cref="Accumulate"/> wrote into <paramref name="skipped"/> for this probe.</summary>
+    public void ClearSkipped(SparseVector probe, Span<float> skipped)
+    {
+        foreach (var t in probe.Indices)
+        {
+            if (t < Dims && _common[t] >= 0)
+                skipped[2 * _common[t]] = skipped[2 * _common[t] + 1] = 0;
+        }
+    }
+
     /// <summary>
     /// Adds probe · document into <paramref name="overlap"/>[document − Lo] for documents in [from, to), skipping
     /// whole posting lists, or the low postings of common terms, while a bound B on what they could add stays within
@@ -136,7 +195,9 @@ internal sealed class PostingIndex
     /// </para>
     /// </summary>
     /// <param name="wholeLists">False: skip low postings only, bounded by Σ y(t)·c(t) alone (the join before 2026-12-05, kept to measure against).</param>
-    public double Accumulate(SparseVector probe, int from, int to, double budget, float[] overlap, Span<int> order, bool wholeLists = true)
+    /// <param name="skipped">Zero on entry, 2 × <see cref="CommonCount"/> long: receives the probe's weight for each
+    /// skipped common term's low postings (slot 2c) and high ones (slot 2c + 1), for <see cref="Skipped"/>.</param>
+    public double Accumulate(SparseVector probe, int from, int to, double budget, float[] overlap, Span<int> order, bool wholeLists, Span<float> skipped)
     {
         var terms = order[..probe.Count];
         for (var k = 0; k < terms.Length; k++)
@@ -153,12 +214,15 @@ internal sealed class PostingIndex
             var t = probe.Indices[k];
             if (t >= Dims || (wholeLists ? Length(t) : LowLength(t)) == 0)
                 break;
+            if (_common[t] < 0)
+                continue;
             double y = probe.Values[k];
             double max = _max[t];
             if (wholeLists && Bound(yu + y * max, yy + y * y, uu + max * max) <= budget)
             {
                 (yu, yy, uu) = (yu + y * max, yy + y * y, uu + max * max);
                 skip[k] = 2;
+                skipped[2 * _common[t]] = skipped[2 * _common[t] + 1] = probe.Values[k];
                 continue;
             }
             if (LowLength(t) == 0)
@@ -168,6 +232,7 @@ internal sealed class PostingIndex
             {
                 (yu, yy, uu) = (yu + y * cap, yy + y * y, uu + cap * cap);
                 skip[k] = 1;
+                skipped[2 * _common[t]] = probe.Values[k];
             }
         }
 

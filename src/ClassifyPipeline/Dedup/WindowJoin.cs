@@ -34,6 +34,9 @@ public static class WindowJoin
     /// <summary>Whether probes may skip whole posting lists (see <see cref="PostingIndex.Accumulate"/>); false: low postings only, as before.</summary>
     internal static bool SkipWholeLists { get; set; } = true;
 
+    /// <summary>Whether a candidate's sum plus its own share of the skipped postings must reach the threshold before its exact cosine is computed; false: every candidate within the skip bound is verified, as before.</summary>
+    internal static bool FilterCandidates { get; set; } = true;
+
     // A float sum of k non-negative products whose exact total is at most 1 errs by at most about k·2⁻²⁴.
     private static float RoundingMargin(int terms) => Math.Max(1e-4f, terms * 1.2e-7f);
 
@@ -117,11 +120,11 @@ public static class WindowJoin
                     var y = vectors[j]!;
                     var index = documents[j].IsNew ? all : fresh;
                     if (index.Any)
-                        found[j] = Probe(index, y, first[j - spanStart], j, threshold, s.Overlap, s.Dense, s.Order);
+                        found[j] = Probe(index, y, first[j - spanStart], j, threshold, s.Overlap, s);
                     if (undatedIndex is not null)
                     {
                         // pairs (j, u): u is later in the order, so they are kept under u
-                        var matches = Probe(undatedIndex, y, dated, n, threshold, s.UndatedOverlap, s.Dense, s.Order);
+                        var matches = Probe(undatedIndex, y, dated, n, threshold, s.UndatedOverlap, s);
                         if (matches is not null)
                         {
                             foreach (var (u, cosine) in matches)
@@ -146,7 +149,7 @@ public static class WindowJoin
             foreach (var u in undated)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var own = Probe(undatedIndex, vectors[u]!, dated, u, threshold, s.UndatedOverlap, s.Dense, s.Order);
+                var own = Probe(undatedIndex, vectors[u]!, dated, u, threshold, s.UndatedOverlap, s);
                 var list = extra.GetOrAdd(u, _ => []);
                 list.Sort((a, b) => a.I.CompareTo(b.I));
                 if (own is not null)
@@ -173,11 +176,13 @@ public static class WindowJoin
     }
 
     /// <summary>The documents of <paramref name="index"/> in [from, to) whose cosine with <paramref name="y"/> reaches the threshold, by position.</summary>
-    private static (int I, double Cosine)[]? Probe(PostingIndex index, SparseVector y, int from, int to, double threshold, float[] overlap, float[] dense, int[] order)
+    private static (int I, double Cosine)[]? Probe(PostingIndex index, SparseVector y, int from, int to, double threshold, float[] overlap, Scratch s)
     {
         if (y.Count == 0 || from >= to)
             return null;
-        var skipped = (float)index.Accumulate(y, from, to, SkipBudget * threshold, overlap, order.Length >= y.Count ? order : new int[y.Count], SkipWholeLists);
+        var (dense, order, skippedWeights) = (s.Dense, s.Order, s.Skipped);
+        var skipped = (float)index.Accumulate(y, from, to, SkipBudget * threshold, overlap, order.Length >= y.Count ? order : new int[y.Count], SkipWholeLists, skippedWeights);
+        var filter = FilterCandidates && skipped > 0;
 
         for (var k = 0; k < y.Count; k++)
             dense[y.Indices[k]] = y.Values[k];
@@ -203,7 +208,9 @@ public static class WindowJoin
             for (var i = i0; i < Math.Min(to - lo, i0 + width); i++)
             {
                 var sum = overlap[i];
-                if (sum > 0 && sum >= verifyFrom)
+                // the sum plus what the skipped postings add for this document is its dot product up to float rounding,
+                // which the cut allows for: far cheaper to compute than the exact cosine, and most candidates fail it
+                if (sum > 0 && sum >= verifyFrom && (!filter || sum + index.Skipped(i + lo, skippedWeights) >= cut))
                 {
                     var x = index.Vectors[i + lo]!;
                     double cosine = 0;
@@ -217,6 +224,7 @@ public static class WindowJoin
         }
         for (var k = 0; k < y.Count; k++)
             dense[y.Indices[k]] = 0;
+        index.ClearSkipped(y, skippedWeights);
         return matches?.ToArray();
     }
 
@@ -229,6 +237,9 @@ public static class WindowJoin
 
         /// <summary>The probe's weights by term id (zero elsewhere).</summary>
         public float[] Dense { get; } = new float[dims];
+
+        /// <summary>The probe's weights on the postings it skipped, by common term (see <see cref="PostingIndex.Accumulate"/>).</summary>
+        public float[] Skipped { get; } = new float[2 * dims];
 
         /// <summary>Room to order a probe's terms.</summary>
         public int[] Order { get; set; } = new int[1024];

@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Globalization;
+using ClassifyPipeline.Dedup;
+
+namespace ClassifyPipeline.Benchmarks;
+
+/// <summary>
+/// <c>join-profile CORPUS.jsonl [--max N] [--cache FILE] [--threshold T] [--threads K] [--sample S] [--full]</c>: where
+/// the window join's time goes on a dense corpus, outside BenchmarkDotNet (one run is tens of seconds). Builds the
+/// first span's index as <see cref="WindowJoin"/> does, then probes every S-th document on one thread, timing the
+/// posting accumulation, the overlap scan and the verification separately (counts scaled by S); with
+/// <c>--full</c> it also runs the whole join and prints its wall time, pair count and digest.
+/// </summary>
+internal static class JoinProfile
+{
+    public static void Run(string[] args)
+    {
+        string Option(string name, string fallback) => Array.IndexOf(args, name) is var at and >= 0 ? args[at + 1] : fallback;
+        var c = CultureInfo.InvariantCulture;
+        var max = int.Parse(Option("--max", int.MaxValue.ToString(c)), c);
+        var threshold = double.Parse(Option("--threshold", "0.10"), c);
+        var threads = int.Parse(Option("--threads", "-1"), c);
+        var sample = int.Parse(Option("--sample", "20"), c);
+        var cache = Option("--cache", "") is { Length: > 0 } file ? file : null;
+        WindowJoin.SkipBudget = double.Parse(Option("--budget", WindowJoin.SkipBudget.ToString(c)), c);
+        WindowJoin.FilterCandidates = !args.Contains("--no-filter");
+        var watch = Stopwatch.StartNew();
+        var corpus = DatedCorpus.Load(args[1], max, cache);
+        var n = corpus.Vectors.Length;
+        Console.WriteLine(string.Create(c, $"{n} documents, {corpus.Dims} terms, {corpus.Vectors.Sum(v => (long)v.Count)} postings; loaded in {watch.Elapsed.TotalSeconds:F1} s"));
+
+        if (!args.Contains("--no-breakdown"))
+            Breakdown(corpus, threshold, sample);
+        if (args.Contains("--full"))
+        {
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+            watch.Restart();
+            var pairs = corpus.Join(threshold, threads);
+            var wall = watch.Elapsed.TotalSeconds;
+            Console.WriteLine(string.Create(c,
+                $"join: {pairs.Count} pairs in {wall:F2} s wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds:F1} s CPU ({threads} threads); digest {DatedCorpus.Digest(pairs)}"));
+        }
+    }
+
+    private static void Breakdown(DatedCorpus corpus, double threshold, int sample)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var n = corpus.Vectors.Length;
+        var ticks = TimeSpan.FromDays(7).Ticks;
+        var spanEnd = 1;
+        while (spanEnd < n && corpus.Documents[spanEnd].WindowTicks - corpus.Documents[0].WindowTicks <= ticks)
+            spanEnd++;
+        var watch = Stopwatch.StartNew();
+        var index = new PostingIndex(corpus.Vectors, 0, spanEnd, corpus.Dims, null, Math.Max(WindowJoin.MinCommonPostings, spanEnd / 64));
+        var build = watch.Elapsed.TotalSeconds;
+        var overlap = new float[spanEnd];
+        var dense = new float[corpus.Dims];
+        var order = new int[4096];
+        var skippedWeights = new float[2 * index.CommonCount];
+        double accumulate = 0, scan = 0, filter = 0, verify = 0;
+        long candidates = 0, verified = 0, found = 0, scanned = 0, verifiedTerms = 0;
+        for (var j = 0; j < spanEnd; j += sample)
+        {
+            var y = corpus.Vectors[j];
+            if (y.Count == 0 || j == 0)
+                continue;
+            var t0 = Stopwatch.GetTimestamp();
+            var skipped = (float)index.Accumulate(y, 0, j, WindowJoin.SkipBudget * threshold, overlap, order, WindowJoin.SkipWholeLists, skippedWeights);
+            var t1 = Stopwatch.GetTimestamp();
+            var cut = (float)threshold - Math.Max(1e-4f, y.Count * 1.2e-7f);
+            var verifyFrom = cut - skipped;
+            var sums = new List<float>();
+            var list = new List<int>();
+            for (var i = 0; i < j; i++)
+            {
+                if (overlap[i] > 0 && overlap[i] >= verifyFrom)
+                {
+                    list.Add(i);
+                    sums.Add(overlap[i]);
+                }
+                overlap[i] = 0;
+            }
+            scanned += j;
+            var t2 = Stopwatch.GetTimestamp();
+            candidates += list.Count;
+            if (WindowJoin.FilterCandidates && skipped > 0)
+            {
+                var kept = new List<int>();
+                for (var q = 0; q < list.Count; q++)
+                {
+                    if (sums[q] + index.Skipped(list[q], skippedWeights) >= cut)
+                        kept.Add(list[q]);
+                }
+                list = kept;
+            }
+            index.ClearSkipped(y, skippedWeights);
+            var t25 = Stopwatch.GetTimestamp();
+            verified += list.Count;
+            for (var k = 0; k < y.Count; k++)
+                dense[y.Indices[k]] = y.Values[k];
+            foreach (var i in list)
+            {
+                var x = corpus.Vectors[i];
+                double cosine = 0;
+                for (var k = 0; k < x.Count; k++)
+                    cosine += (double)x.Values[k] * dense[x.Indices[k]];
+                verifiedTerms += x.Count;
+                if (cosine >= threshold)
+                    found++;
+            }
+            for (var k = 0; k < y.Count; k++)
+                dense[y.Indices[k]] = 0;
+            var t3 = Stopwatch.GetTimestamp();
+            accumulate += Stopwatch.GetElapsedTime(t0, t1).TotalSeconds;
+            scan += Stopwatch.GetElapsedTime(t1, t2).TotalSeconds;
+            filter += Stopwatch.GetElapsedTime(t2, t25).TotalSeconds;
+            verify += Stopwatch.GetElapsedTime(t25, t3).TotalSeconds;
+        }
+        Console.WriteLine(string.Create(c, $"first span: {spanEnd} documents, {index.CommonCount} common terms; index build {build:F2} s; budget {WindowJoin.SkipBudget}, filter {WindowJoin.FilterCandidates}; every {sample}th probe on one thread, scaled ×{sample}:"));
+        Console.WriteLine(string.Create(c, $"  accumulate {accumulate * sample:F1} s, scan {scan * sample:F1} s ({scanned * (double)sample:E2} slots, {candidates * (long)sample:N0} candidates), filter {filter * sample:F1} s, verify {verify * sample:F1} s ({verified * (long)sample:N0} verified, {verifiedTerms * (double)sample:E2} terms, {found * (long)sample:N0} pairs)"));
+    }
+}
