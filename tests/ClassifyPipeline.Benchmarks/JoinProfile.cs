@@ -24,6 +24,8 @@ internal static class JoinProfile
         var cache = Option("--cache", "") is { Length: > 0 } file ? file : null;
         WindowJoin.SkipBudget = double.Parse(Option("--budget", WindowJoin.SkipBudget.ToString(c)), c);
         WindowJoin.FilterCandidates = !args.Contains("--no-filter");
+        WindowJoin.SkippableTerms = int.Parse(Option("--skippable", WindowJoin.SkippableTerms.ToString(c)), c);
+        WindowJoin.PrefixBudget = double.Parse(Option("--prefix", WindowJoin.PrefixBudget.ToString(c)), c);
         var watch = Stopwatch.StartNew();
         var corpus = DatedCorpus.Load(args[1], max, cache);
         var n = corpus.Vectors.Length;
@@ -51,29 +53,40 @@ internal static class JoinProfile
         while (spanEnd < n && corpus.Documents[spanEnd].WindowTicks - corpus.Documents[0].WindowTicks <= ticks)
             spanEnd++;
         var watch = Stopwatch.StartNew();
-        var index = new PostingIndex(corpus.Vectors, 0, spanEnd, corpus.Dims, null, Math.Max(WindowJoin.MinCommonPostings, spanEnd / 64));
+        var index = new PostingIndex(corpus.Vectors, 0, spanEnd, corpus.Dims, null, Math.Max(WindowJoin.MinCommonPostings, spanEnd / 64), WindowJoin.PrefixBudget * threshold, WindowJoin.SkippableTerms);
         var build = watch.Elapsed.TotalSeconds;
         var overlap = new float[spanEnd];
         var dense = new float[corpus.Dims];
         var order = new int[4096];
-        var skippedWeights = new float[2 * index.CommonCount];
+        var skippedWeights = new float[3 * index.CommonCount];
         double accumulate = 0, scan = 0, filter = 0, verify = 0;
-        long candidates = 0, verified = 0, found = 0, scanned = 0, verifiedTerms = 0;
+        long walked = 0, walkedCommon = 0, candidates = 0, verified = 0, found = 0, scanned = 0, verifiedTerms = 0;
         for (var j = 0; j < spanEnd; j += sample)
         {
             var y = corpus.Vectors[j];
             if (y.Count == 0 || j == 0)
                 continue;
             var t0 = Stopwatch.GetTimestamp();
-            var skipped = (float)index.Accumulate(y, 0, j, WindowJoin.SkipBudget * threshold, overlap, order, WindowJoin.SkipWholeLists, skippedWeights);
-            var t1 = Stopwatch.GetTimestamp();
             var cut = (float)threshold - Math.Max(1e-4f, y.Count * 1.2e-7f);
-            var verifyFrom = cut - skipped;
+            var budget = Math.Min(WindowJoin.SkipBudget * threshold, cut - index.MaxPrefixBound - 1e-6);
+            var skipped = (float)index.Accumulate(y, 0, j, budget, overlap, order, WindowJoin.SkipWholeLists, skippedWeights);
+            var t1 = Stopwatch.GetTimestamp();
+            foreach (var t in y.Indices)
+            {
+                var id = index.CommonId(t);
+                var whole = id >= 0 && skippedWeights[3 * id + 1] != 0;
+                var low = id >= 0 && skippedWeights[3 * id] != 0;
+                var p = whole ? 0 : index.Postings(t, 0, j, low);
+                walked += p;
+                if (id >= 0)
+                    walkedCommon += p;
+            }
+            var verifyFrom = cut - skipped - index.MaxPrefixBound;
             var sums = new List<float>();
             var list = new List<int>();
             for (var i = 0; i < j; i++)
             {
-                if (overlap[i] > 0 && overlap[i] >= verifyFrom)
+                if (overlap[i] > 0 && overlap[i] >= verifyFrom && overlap[i] + skipped + index.PrefixBound(i) >= cut)
                 {
                     list.Add(i);
                     sums.Add(overlap[i]);
@@ -83,7 +96,7 @@ internal static class JoinProfile
             scanned += j;
             var t2 = Stopwatch.GetTimestamp();
             candidates += list.Count;
-            if (WindowJoin.FilterCandidates && skipped > 0)
+            if (WindowJoin.FilterCandidates && (skipped > 0 || index.MaxPrefixBound > 0))
             {
                 var kept = new List<int>();
                 for (var q = 0; q < list.Count; q++)
@@ -116,7 +129,7 @@ internal static class JoinProfile
             filter += Stopwatch.GetElapsedTime(t2, t25).TotalSeconds;
             verify += Stopwatch.GetElapsedTime(t25, t3).TotalSeconds;
         }
-        Console.WriteLine(string.Create(c, $"first span: {spanEnd} documents, {index.CommonCount} common terms; index build {build:F2} s; budget {WindowJoin.SkipBudget}, filter {WindowJoin.FilterCandidates}; every {sample}th probe on one thread, scaled ×{sample}:"));
-        Console.WriteLine(string.Create(c, $"  accumulate {accumulate * sample:F1} s, scan {scan * sample:F1} s ({scanned * (double)sample:E2} slots, {candidates * (long)sample:N0} candidates), filter {filter * sample:F1} s, verify {verify * sample:F1} s ({verified * (long)sample:N0} verified, {verifiedTerms * (double)sample:E2} terms, {found * (long)sample:N0} pairs)"));
+        Console.WriteLine(string.Create(c, $"first span: {spanEnd} documents, {index.CommonCount} common terms; index build {build:F2} s; prefix budget {WindowJoin.PrefixBudget} (largest bound {index.MaxPrefixBound:F4}), skip budget {WindowJoin.SkipBudget}, filter {WindowJoin.FilterCandidates}; every {sample}th probe on one thread, scaled ×{sample}:"));
+        Console.WriteLine(string.Create(c, $"  accumulate {accumulate * sample:F1} s ({walked * (double)sample:E2} postings walked, {walkedCommon * (double)sample:E2} of common terms), scan {scan * sample:F1} s ({scanned * (double)sample:E2} slots, {candidates * (long)sample:N0} candidates), filter {filter * sample:F1} s, verify {verify * sample:F1} s ({verified * (long)sample:N0} verified, {verifiedTerms * (double)sample:E2} terms, {found * (long)sample:N0} pairs)"));
     }
 }

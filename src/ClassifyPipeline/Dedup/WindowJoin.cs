@@ -28,6 +28,12 @@ public static class WindowJoin
     /// <summary>A term is common in a span's index when more documents than this (or than 1/64 of the span's) hold it.</summary>
     internal static int MinCommonPostings { get; set; } = 256;
 
+    /// <summary>How much of the threshold the documents' unindexed prefixes may hold (see <see cref="PostingIndex"/>); 0: every posting indexed.</summary>
+    internal static double PrefixBudget { get; set; } = 0.5;
+
+    /// <summary>How many of a span's longest posting lists a probe may skip (each document's postings in them are also kept by document, to filter candidates).</summary>
+    internal static int SkippableTerms { get; set; } = 128;
+
     /// <summary>How much of the threshold a probe may leave to skipped low postings (see <see cref="PostingIndex"/>).</summary>
     internal static double SkipBudget { get; set; } = 0.5;
 
@@ -97,12 +103,13 @@ public static class WindowJoin
                 vectors[d] ??= vector(d);
 
             var commonPostings = Math.Max(MinCommonPostings, (spanEnd - windowStart) / 64);
-            var all = new PostingIndex(vectors, windowStart, spanEnd, dims, null, commonPostings);
+            var prefix = PrefixBudget * threshold;
+            var all = new PostingIndex(vectors, windowStart, spanEnd, dims, null, commonPostings, prefix, SkippableTerms);
             // a run without stored documents (or a window of new ones only) needs no second index of the new ones
             var allNew = true;
             for (var d = windowStart; d < spanEnd && allNew; d++)
                 allNew = documents[d].IsNew;
-            var fresh = allNew ? all : new PostingIndex(vectors, windowStart, spanEnd, dims, d => documents[d].IsNew, commonPostings);
+            var fresh = allNew ? all : new PostingIndex(vectors, windowStart, spanEnd, dims, d => documents[d].IsNew, commonPostings, prefix, SkippableTerms);
             var first = new int[spanEnd - spanStart];
             var from = windowStart;
             for (var j = spanStart; j < spanEnd; j++)
@@ -181,15 +188,18 @@ public static class WindowJoin
         if (y.Count == 0 || from >= to)
             return null;
         var (dense, order, skippedWeights) = (s.Dense, s.Order, s.Skipped);
-        var skipped = (float)index.Accumulate(y, from, to, SkipBudget * threshold, overlap, order.Length >= y.Count ? order : new int[y.Count], SkipWholeLists, skippedWeights);
-        var filter = FilterCandidates && skipped > 0;
+        var cut = (float)threshold - RoundingMargin(y.Count);
+        // a document never reached shares only skipped postings and its unindexed prefix with the probe: the two
+        // bounds together stay under the cut
+        var budget = Math.Min(SkipBudget * threshold, cut - index.MaxPrefixBound - 1e-6);
+        var skipped = (float)index.Accumulate(y, from, to, budget, overlap, order.Length >= y.Count ? order : new int[y.Count], SkipWholeLists, skippedWeights);
+        var filter = FilterCandidates && (skipped > 0 || index.MaxPrefixBound > 0);
 
         for (var k = 0; k < y.Count; k++)
             dense[y.Indices[k]] = y.Values[k];
         List<(int, double)>? matches = null;
-        var cut = (float)threshold - RoundingMargin(y.Count);
-        // a document's dot product is at most its sum plus what the skipped low postings could have added
-        var verifyFrom = cut - skipped;
+        // a document's dot product is at most its sum plus what the skipped postings and its prefix could add
+        var verifyFrom = cut - skipped - index.MaxPrefixBound;
         var cutVector = new Vector<float>(verifyFrom);
         var width = Vector<float>.Count;
         var lo = index.Lo;
@@ -210,7 +220,8 @@ public static class WindowJoin
                 var sum = overlap[i];
                 // the sum plus what the skipped postings add for this document is its dot product up to float rounding,
                 // which the cut allows for: far cheaper to compute than the exact cosine, and most candidates fail it
-                if (sum > 0 && sum >= verifyFrom && (!filter || sum + index.Skipped(i + lo, skippedWeights) >= cut))
+                if (sum > 0 && sum >= verifyFrom && sum + skipped + index.PrefixBound(i + lo) >= cut
+                    && (!filter || sum + index.Skipped(i + lo, skippedWeights) >= cut))
                 {
                     var x = index.Vectors[i + lo]!;
                     double cosine = 0;
@@ -239,7 +250,7 @@ public static class WindowJoin
         public float[] Dense { get; } = new float[dims];
 
         /// <summary>The probe's weights on the postings it skipped, by common term (see <see cref="PostingIndex.Accumulate"/>).</summary>
-        public float[] Skipped { get; } = new float[2 * dims];
+        public float[] Skipped { get; } = new float[3 * dims];
 
         /// <summary>Room to order a probe's terms.</summary>
         public int[] Order { get; set; } = new int[1024];
