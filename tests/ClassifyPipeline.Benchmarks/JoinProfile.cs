@@ -24,6 +24,7 @@ internal static class JoinProfile
         var cache = Option("--cache", "") is { Length: > 0 } file ? file : null;
         WindowJoin.SkipBudget = double.Parse(Option("--budget", WindowJoin.SkipBudget.ToString(c)), c);
         WindowJoin.FilterCandidates = !args.Contains("--no-filter");
+        WindowJoin.TileDocuments = int.Parse(Option("--tile", WindowJoin.TileDocuments.ToString(c)), c);
         WindowJoin.SkippableTerms = int.Parse(Option("--skippable", WindowJoin.SkippableTerms.ToString(c)), c);
         WindowJoin.PrefixBudget = double.Parse(Option("--prefix", WindowJoin.PrefixBudget.ToString(c)), c);
         var watch = Stopwatch.StartNew();

@@ -289,6 +289,18 @@ internal sealed class PostingIndex
     /// probe's (slot 3c + 2, the documents' unindexed prefixes), for <see cref="Skipped"/>.</param>
     public double Accumulate(SparseVector probe, int from, int to, double budget, float[] overlap, Span<int> order, bool wholeLists, Span<float> skipped)
     {
+        var runs = new PostingRun[2 * probe.Count];
+        var bound = Plan(probe, from, to, budget, order, wholeLists, skipped, runs, out var count);
+        Walk(runs.AsSpan(0, count), overlap, to);
+        return bound;
+    }
+
+    /// <summary>
+    /// What <see cref="Accumulate"/> does before it walks: chooses the lists to skip, fills <paramref name="runs"/>
+    /// (room for 2 per probe term) with the postings in [from, to) to walk, and returns the bound B.
+    /// </summary>
+    public double Plan(SparseVector probe, int from, int to, double budget, Span<int> order, bool wholeLists, Span<float> skipped, Span<PostingRun> runs, out int count)
+    {
         var terms = order[..probe.Count];
         for (var k = 0; k < terms.Length; k++)
         {
@@ -330,16 +342,16 @@ internal sealed class PostingIndex
             }
         }
 
-        ref var slot = ref MemoryMarshal.GetArrayDataReference(overlap);
+        count = 0;
         for (var k = 0; k < probe.Count; k++)
         {
             var t = probe.Indices[k];
             if (t >= Dims || skip[k] == 2)
                 continue;
             var wy = probe.Values[k];
-            Walk(ref slot, _start[t], _low[t], from, to, wy);
+            runs[count++] = Run(_start[t], _low[t], from, to, wy);
             if (skip[k] == 0)
-                Walk(ref slot, _low[t], _start[t + 1], from, to, wy);
+                runs[count++] = Run(_low[t], _start[t + 1], from, to, wy);
         }
         return wholeLists ? Bound(yu, yy, uu) : yu;
     }
@@ -371,14 +383,44 @@ internal sealed class PostingIndex
 
     private long LowLength(int t) => t < Dims ? _start[t + 1] - _low[t] : 0;
 
-    private void Walk(ref float slot, long lo, long hi, int from, int to, float wy)
+    private PostingRun Run(long lo, long hi, int from, int to, float weight)
     {
         var first = FirstAtOrAfter(_doc, lo, hi, from);
-        var last = FirstAtOrAfter(_doc, first, hi, to);
-        var docs = _doc.AsSpan((int)first, (int)(last - first));
-        var weights = _weight.AsSpan((int)first, docs.Length);
-        for (var q = 0; q < docs.Length; q++)
-            Unsafe.Add(ref slot, docs[q] - Lo) += weights[q] * wy;
+        return new PostingRun { Next = first, End = FirstAtOrAfter(_doc, first, hi, to), Weight = weight };
+    }
+
+    /// <summary>
+    /// Adds the postings of <paramref name="runs"/> whose documents come before <paramref name="limit"/> into
+    /// <paramref name="overlap"/>[document − Lo], and moves each run past them: walking a probe's runs a block of
+    /// documents at a time keeps the block's sums in cache.
+    /// </summary>
+    public void Walk(Span<PostingRun> runs, float[] overlap, int limit)
+    {
+        ref var slot = ref MemoryMarshal.GetArrayDataReference(overlap);
+        var lo = Lo;
+        var docs = _doc;
+        var weights = _weight;
+        for (var r = 0; r < runs.Length; r++)
+        {
+            ref var run = ref runs[r];
+            var q = run.Next;
+            var end = run.End;
+            var wy = run.Weight;
+            while (q < end && docs[q] < limit)
+            {
+                Unsafe.Add(ref slot, docs[q] - lo) += weights[q] * wy;
+                q++;
+            }
+            run.Next = q;
+        }
+    }
+
+    /// <summary>A stretch of one posting list still to walk, with the probe's weight for its term.</summary>
+    public struct PostingRun
+    {
+        public long Next;
+        public long End;
+        public float Weight;
     }
 
     /// <summary>The first posting in [lo, hi) whose document is at least <paramref name="target"/>.</summary>

@@ -29,10 +29,13 @@ public static class WindowJoin
     internal static int MinCommonPostings { get; set; } = 256;
 
     /// <summary>How much of the threshold the documents' unindexed prefixes may hold (see <see cref="PostingIndex"/>); 0: every posting indexed.</summary>
-    internal static double PrefixBudget { get; set; } = 0.5;
+    internal static double PrefixBudget { get; set; }
 
     /// <summary>How many of a span's longest posting lists a probe may skip (each document's postings in them are also kept by document, to filter candidates).</summary>
     internal static int SkippableTerms { get; set; } = 128;
+
+    /// <summary>How many documents' sums a probe accumulates and scans at a time (cache blocking; int.MaxValue: all at once).</summary>
+    internal static int TileDocuments { get; set; } = 4096;
 
     /// <summary>How much of the threshold a probe may leave to skipped low postings (see <see cref="PostingIndex"/>).</summary>
     internal static double SkipBudget { get; set; } = 0.5;
@@ -192,7 +195,10 @@ public static class WindowJoin
         // a document never reached shares only skipped postings and its unindexed prefix with the probe: the two
         // bounds together stay under the cut
         var budget = Math.Min(SkipBudget * threshold, cut - index.MaxPrefixBound - 1e-6);
-        var skipped = (float)index.Accumulate(y, from, to, budget, overlap, order.Length >= y.Count ? order : new int[y.Count], SkipWholeLists, skippedWeights);
+        if (s.Runs.Length < 2 * y.Count)
+            s.Runs = new PostingIndex.PostingRun[2 * y.Count];
+        var skipped = (float)index.Plan(y, from, to, budget, order.Length >= y.Count ? order : new int[y.Count], SkipWholeLists, skippedWeights, s.Runs, out var runCount);
+        var runs = s.Runs.AsSpan(0, runCount);
         var filter = FilterCandidates && (skipped > 0 || index.MaxPrefixBound > 0);
 
         for (var k = 0; k < y.Count; k++)
@@ -203,8 +209,12 @@ public static class WindowJoin
         var cutVector = new Vector<float>(verifyFrom);
         var width = Vector<float>.Count;
         var lo = index.Lo;
+        var tile = Math.Max(width, TileDocuments / width * width);
         for (var i0 = from - lo; i0 < to - lo; i0 += width)
         {
+            // sum a block of documents at a time, then read it back while it is in cache
+            if ((i0 - (from - lo)) % tile == 0)
+                index.Walk(runs, overlap, (int)Math.Min(to, (long)i0 + lo + tile));
             if (i0 + width <= to - lo)
             {
                 var block = new Vector<float>(overlap, i0);
@@ -251,6 +261,9 @@ public static class WindowJoin
 
         /// <summary>The probe's weights on the postings it skipped, by common term (see <see cref="PostingIndex.Accumulate"/>).</summary>
         public float[] Skipped { get; } = new float[3 * dims];
+
+        /// <summary>The stretches of posting lists a probe walks.</summary>
+        public PostingIndex.PostingRun[] Runs { get; set; } = new PostingIndex.PostingRun[256];
 
         /// <summary>Room to order a probe's terms.</summary>
         public int[] Order { get; set; } = new int[1024];
