@@ -397,19 +397,23 @@ internal sealed class PostingIndex
     public void Walk(Span<PostingRun> runs, float[] overlap, int limit)
     {
         ref var slot = ref MemoryMarshal.GetArrayDataReference(overlap);
+        ref var doc0 = ref MemoryMarshal.GetArrayDataReference(_doc);
+        ref var weight0 = ref MemoryMarshal.GetArrayDataReference(_weight);
         var lo = Lo;
-        var docs = _doc;
-        var weights = _weight;
         for (var r = 0; r < runs.Length; r++)
         {
             ref var run = ref runs[r];
-            var q = run.Next;
-            var end = run.End;
-            var wy = run.Weight;
-            while (q < end && docs[q] < limit)
+            var (q, end, wy) = ((nint)run.Next, (nint)run.End, run.Weight);
+            if (q < end && Unsafe.Add(ref doc0, end - 1) < limit)
             {
-                Unsafe.Add(ref slot, docs[q] - lo) += weights[q] * wy;
-                q++;
+                // the whole rest of the run is before the limit: no test per posting
+                for (; q < end; q++)
+                    Unsafe.Add(ref slot, Unsafe.Add(ref doc0, q) - lo) += Unsafe.Add(ref weight0, q) * wy;
+            }
+            else
+            {
+                for (; q < end && Unsafe.Add(ref doc0, q) < limit; q++)
+                    Unsafe.Add(ref slot, Unsafe.Add(ref doc0, q) - lo) += Unsafe.Add(ref weight0, q) * wy;
             }
             run.Next = q;
         }

@@ -32,7 +32,7 @@ public static class WindowJoin
     internal static double PrefixBudget { get; set; }
 
     /// <summary>How many of a span's longest posting lists a probe may skip (each document's postings in them are also kept by document, to filter candidates).</summary>
-    internal static int SkippableTerms { get; set; } = 128;
+    internal static int SkippableTerms { get; set; } = 32;
 
     /// <summary>How many documents' sums a probe accumulates and scans at a time (cache blocking; int.MaxValue: all at once).</summary>
     internal static int TileDocuments { get; set; } = 4096;
@@ -233,10 +233,7 @@ public static class WindowJoin
                 if (sum > 0 && sum >= verifyFrom && sum + skipped + index.PrefixBound(i + lo) >= cut
                     && (!filter || sum + index.Skipped(i + lo, skippedWeights) >= cut))
                 {
-                    var x = index.Vectors[i + lo]!;
-                    double cosine = 0;
-                    for (var k = 0; k < x.Count; k++)
-                        cosine += (double)x.Values[k] * dense[x.Indices[k]];
+                    var cosine = Cosine(index.Vectors[i + lo]!, dense);
                     if (cosine >= threshold)
                         (matches ??= []).Add((i + lo, Math.Min(1.0, cosine)));
                 }
@@ -247,6 +244,16 @@ public static class WindowJoin
             dense[y.Indices[k]] = 0;
         index.ClearSkipped(y, skippedWeights);
         return matches?.ToArray();
+    }
+
+    /// <summary>The exact cosine: x's weights times the probe's (scattered in <paramref name="dense"/>), summed in double in x's term order.</summary>
+    private static double Cosine(SparseVector x, float[] dense)
+    {
+        var (indices, values) = (x.Indices, x.Values);
+        double cosine = 0;
+        for (var k = 0; k < indices.Length && k < values.Length; k++)
+            cosine += (double)values[k] * dense[indices[k]];
+        return cosine;
     }
 
     /// <summary>One thread's accumulators: the overlap per document of the span and of the undated documents, and the probe scattered densely.</summary>
