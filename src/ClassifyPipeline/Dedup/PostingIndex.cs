@@ -30,11 +30,10 @@ internal sealed class PostingIndex
     private readonly int[] _common;
     private readonly int[] _rowStart;
     private readonly (int Slot, float Weight)[] _rows;
-    private readonly float[] _prefixBound;
 
     /// <param name="include">Which documents of the run go into the index (null: all).</param>
-    /// <param name="prefixBudget">How much of a probe's dot product the unindexed prefixes may hold (0: every posting indexed).</param>
-    public PostingIndex(IReadOnlyList<SparseVector?> vectors, int lo, int hi, int dims, Func<int, bool>? include, int commonPostings, double prefixBudget = 0, int skippableTerms = int.MaxValue)
+    /// <param name="skippableTerms">How many of the longest lists (of terms in more than <paramref name="commonPostings"/> documents) are common.</param>
+    public PostingIndex(IReadOnlyList<SparseVector?> vectors, int lo, int hi, int dims, Func<int, bool>? include, int commonPostings, int skippableTerms = int.MaxValue)
     {
         Vectors = vectors;
         Lo = lo;
@@ -42,19 +41,11 @@ internal sealed class PostingIndex
         Dims = dims;
         var included = new bool[hi - lo];
         var df = new long[dims];
-        var probeMax = new float[dims];
-        var offset = new long[hi - lo + 1];
         for (var d = lo; d < hi; d++)
         {
-            offset[d - lo + 1] = offset[d - lo];
-            if (vectors[d] is not { } v)
-                continue;
-            for (var k = 0; k < v.Count; k++)
-                probeMax[v.Indices[k]] = Math.Max(probeMax[v.Indices[k]], v.Values[k]);
-            if (include is not null && !include(d))
+            if (include is not null && !include(d) || vectors[d] is not { } v)
                 continue;
             Any = included[d - lo] = true;
-            offset[d - lo + 1] += v.Count;
             foreach (var t in v.Indices)
                 df[t]++;
         }
@@ -65,21 +56,9 @@ internal sealed class PostingIndex
         Array.Fill(_common, -1);
         foreach (var t in longest.AsSpan(0, Math.Min(longest.Length, skippableTerms)).ToArray().Order())
             _common[t] = CommonCount++;
-        var unindexed = new bool[offset[hi - lo]];
-        _prefixBound = new float[hi - lo];
-        if (prefixBudget > 0 && CommonCount > 0)
-            MaxPrefixBound = Prefixes(vectors, lo, included, offset, df, probeMax, prefixBudget, unindexed);
-
-        var count = new long[dims + 1];
-        for (var d = lo; d < hi; d++)
-        {
-            if (!included[d - lo])
-                continue;
-            var v = vectors[d]!;
-            for (var k = 0; k < v.Count; k++)
-                count[v.Indices[k] + 1] += unindexed[offset[d - lo] + k] ? 0 : 1;
-        }
-        _start = count;
+        _start = new long[dims + 1];
+        for (var t = 0; t < dims; t++)
+            _start[t + 1] = df[t];
         for (var t = 0; t < dims; t++)
             _start[t + 1] += _start[t];
         _doc = new int[_start[dims]];
@@ -88,7 +67,7 @@ internal sealed class PostingIndex
         _max = new float[dims];
         _low = new long[dims];
 
-        // the caps: about the weight of each common term's top tenth of its indexed postings
+        // the caps: about the weight of each common term's top tenth
         var weightsOf = new float[_start[dims]];
         var fill = new long[dims];
         Array.Copy(_start, fill, dims);
@@ -98,17 +77,14 @@ internal sealed class PostingIndex
                 continue;
             var v = vectors[d]!;
             for (var k = 0; k < v.Count; k++)
-            {
-                if (!unindexed[offset[d - lo] + k])
-                    weightsOf[fill[v.Indices[k]]++] = v.Values[k];
-            }
+                weightsOf[fill[v.Indices[k]]++] = v.Values[k];
         }
         for (var t = 0; t < dims; t++)
         {
             var n = _start[t + 1] - _start[t];
             _cap[t] = float.PositiveInfinity;
             var span = weightsOf.AsSpan((int)_start[t], (int)n);
-            if (_common[t] < 0 || n == 0)
+            if (_common[t] < 0)
             {
                 _max[t] = LargestWeight(span);
                 continue;
@@ -118,8 +94,7 @@ internal sealed class PostingIndex
             _cap[t] = span[(int)(n - 1 - n / 10)];
         }
 
-        // the common terms' postings again, by document (indexed low, indexed high, or in the unindexed prefix):
-        // what a probe's skipped lists and the prefix hold of one document
+        // the common terms' postings again, by document: what a probe's skipped lists hold of one document
         _rowStart = new int[hi - lo + 1];
         for (var d = lo; d < hi; d++)
         {
@@ -142,7 +117,7 @@ internal sealed class PostingIndex
             {
                 var t = v.Indices[k];
                 if (_common[t] >= 0)
-                    _rows[at++] = (3 * _common[t] + (unindexed[offset[d - lo] + k] ? 2 : v.Values[k] > _cap[t] ? 1 : 0), v.Values[k]);
+                    _rows[at++] = (2 * _common[t] + (v.Values[k] > _cap[t] ? 1 : 0), v.Values[k]);
             }
         }
 
@@ -155,7 +130,7 @@ internal sealed class PostingIndex
             var v = vectors[d]!;
             for (var k = 0; k < v.Count; k++)
             {
-                if (!unindexed[offset[d - lo] + k] && v.Values[k] > _cap[v.Indices[k]])
+                if (v.Values[k] > _cap[v.Indices[k]])
                     highCount[v.Indices[k]]++;
             }
         }
@@ -173,58 +148,12 @@ internal sealed class PostingIndex
             var v = vectors[d]!;
             for (var k = 0; k < v.Count; k++)
             {
-                if (unindexed[offset[d - lo] + k])
-                    continue;
                 var t = v.Indices[k];
                 var at = v.Values[k] > _cap[t] ? highFill[t]++ : lowFill[t]++;
                 _doc[at] = d;
                 _weight[at] = v.Values[k];
             }
         }
-    }
-
-    /// <summary>
-    /// Leaves out of the index each document's prefix: its common terms, most frequent first, while a bound on what
-    /// they add to any probe's dot product stays under <paramref name="budget"/>: the smaller of their norm (probes
-    /// are unit vectors) and Σ x(t)·(the largest weight of t among the probes). A pair sharing no indexed term has a
-    /// dot product under that bound (as in AllPairs/L2AP); returns the largest bound.
-    /// </summary>
-    private float Prefixes(IReadOnlyList<SparseVector?> vectors, int lo, bool[] included, long[] offset, long[] df, float[] probeMax, double budget, bool[] unindexed)
-    {
-        var rank = new int[df.Length];
-        var common = Enumerable.Range(0, df.Length).Where(t => _common[t] >= 0).ToArray();
-        Array.Sort(common, (a, b) => df[a] != df[b] ? df[b].CompareTo(df[a]) : a.CompareTo(b));
-        for (var r = 0; r < common.Length; r++)
-            rank[common[r]] = r;
-        var largest = 0f;
-        var order = new List<(int Rank, int K)>();
-        for (var d = lo; d < lo + included.Length; d++)
-        {
-            if (!included[d - lo])
-                continue;
-            var v = vectors[d]!;
-            order.Clear();
-            for (var k = 0; k < v.Count; k++)
-            {
-                if (_common[v.Indices[k]] >= 0)
-                    order.Add((rank[v.Indices[k]], k));
-            }
-            order.Sort();
-            double xx = 0, xu = 0, bound = 0;
-            foreach (var (_, k) in order)
-            {
-                double x = v.Values[k];
-                var next = Math.Min(xu + x * probeMax[v.Indices[k]], Math.Sqrt(xx + x * x) * (1 + 1e-6));
-                if (next >= budget)
-                    break;
-                (xx, xu, bound) = (xx + x * x, xu + x * probeMax[v.Indices[k]], next);
-                unindexed[offset[d - lo] + k] = true;
-            }
-            // rounded up, so that the float bound is never below the true one
-            _prefixBound[d - lo] = bound > 0 ? MathF.BitIncrement((float)bound) : 0;
-            largest = Math.Max(largest, _prefixBound[d - lo]);
-        }
-        return largest;
     }
 
     /// <summary>The vectors by position (those of the run are set).</summary>
@@ -239,14 +168,8 @@ internal sealed class PostingIndex
     /// <summary>True when some document is in the index.</summary>
     public bool Any { get; }
 
-    /// <summary>How many terms are common (only their lists may be skipped or left out of the index); a probe's skipped weights take 3 slots each.</summary>
+    /// <summary>How many terms are common (only their lists may be skipped); a probe's skipped weights take 2 slots each.</summary>
     public int CommonCount { get; }
-
-    /// <summary>The largest bound on what a document's unindexed prefix adds to a probe's dot product (0: all indexed).</summary>
-    public float MaxPrefixBound { get; }
-
-    /// <summary>The bound on what document <paramref name="d"/>'s unindexed prefix adds to a probe's dot product.</summary>
-    public float PrefixBound(int d) => _prefixBound[d - Lo];
 
     /// <summary>
     /// What the postings a probe skipped add to its dot product with document <paramref name="d"/> (in float): the
@@ -268,7 +191,7 @@ internal sealed class PostingIndex
         foreach (var t in probe.Indices)
         {
             if (t < Dims && _common[t] >= 0)
-                skipped.Slice(3 * _common[t], 3).Clear();
+                skipped.Slice(2 * _common[t], 2).Clear();
         }
     }
 
@@ -284,9 +207,8 @@ internal sealed class PostingIndex
     /// </para>
     /// </summary>
     /// <param name="wholeLists">False: skip low postings only, bounded by Σ y(t)·c(t) alone (the join before 2026-12-05, kept to measure against).</param>
-    /// <param name="skipped">Zero on entry, 3 × <see cref="CommonCount"/> long: receives the probe's weight for each
-    /// skipped common term's low postings (slot 3c) and high ones (slot 3c + 1), and for every common term of the
-    /// probe's (slot 3c + 2, the documents' unindexed prefixes), for <see cref="Skipped"/>.</param>
+    /// <param name="skipped">Zero on entry, 2 × <see cref="CommonCount"/> long: receives the probe's weight for each
+    /// skipped common term's low postings (slot 2c) and high ones (slot 2c + 1), for <see cref="Skipped"/>.</param>
     public double Accumulate(SparseVector probe, int from, int to, double budget, float[] overlap, Span<int> order, bool wholeLists, Span<float> skipped)
     {
         var runs = new PostingRun[2 * probe.Count];
@@ -303,11 +225,7 @@ internal sealed class PostingIndex
     {
         var terms = order[..probe.Count];
         for (var k = 0; k < terms.Length; k++)
-        {
             terms[k] = k;
-            if (probe.Indices[k] < Dims && _common[probe.Indices[k]] >= 0)
-                skipped[3 * _common[probe.Indices[k]] + 2] = probe.Values[k];
-        }
         if (wholeLists)
             terms.Sort((a, b) => Length(probe.Indices[b]).CompareTo(Length(probe.Indices[a])));
         else
@@ -328,7 +246,7 @@ internal sealed class PostingIndex
             {
                 (yu, yy, uu) = (yu + y * max, yy + y * y, uu + max * max);
                 skip[k] = 2;
-                skipped[3 * _common[t]] = skipped[3 * _common[t] + 1] = probe.Values[k];
+                skipped[2 * _common[t]] = skipped[2 * _common[t] + 1] = probe.Values[k];
                 continue;
             }
             if (LowLength(t) == 0)
@@ -338,7 +256,7 @@ internal sealed class PostingIndex
             {
                 (yu, yy, uu) = (yu + y * cap, yy + y * y, uu + cap * cap);
                 skip[k] = 1;
-                skipped[3 * _common[t]] = probe.Values[k];
+                skipped[2 * _common[t]] = probe.Values[k];
             }
         }
 
@@ -363,6 +281,15 @@ internal sealed class PostingIndex
             return 0;
         long In(long lo, long hi) => FirstAtOrAfter(_doc, lo, hi, to) - FirstAtOrAfter(_doc, lo, hi, from);
         return In(_start[t], _low[t]) + (highOnly ? 0 : In(_low[t], _start[t + 1]));
+    }
+
+    /// <summary>The postings of term <paramref name="t"/> in [from, to), as posting positions; for an index without common terms, whose lists are one run each.</summary>
+    internal (long Next, long End) Range(int t, int from, int to)
+    {
+        if (CommonCount > 0)
+            throw new InvalidOperationException("lists of common terms come in two runs");
+        var first = FirstAtOrAfter(_doc, _start[t], _start[t + 1], from);
+        return (first, FirstAtOrAfter(_doc, first, _start[t + 1], to));
     }
 
     /// <summary>The common id of term <paramref name="t"/>, or −1.</summary>

@@ -28,14 +28,8 @@ public static class WindowJoin
     /// <summary>A term is common in a span's index when more documents than this (or than 1/64 of the span's) hold it.</summary>
     internal static int MinCommonPostings { get; set; } = 256;
 
-    /// <summary>How much of the threshold the documents' unindexed prefixes may hold (see <see cref="PostingIndex"/>); 0: every posting indexed.</summary>
-    internal static double PrefixBudget { get; set; }
-
     /// <summary>How many of a span's longest posting lists a probe may skip (each document's postings in them are also kept by document, to filter candidates).</summary>
     internal static int SkippableTerms { get; set; } = 32;
-
-    /// <summary>How many documents' sums a probe accumulates and scans at a time (cache blocking; int.MaxValue: all at once).</summary>
-    internal static int TileDocuments { get; set; } = 4096;
 
     /// <summary>How much of the threshold a probe may leave to skipped low postings (see <see cref="PostingIndex"/>).</summary>
     internal static double SkipBudget { get; set; } = 0.5;
@@ -106,13 +100,12 @@ public static class WindowJoin
                 vectors[d] ??= vector(d);
 
             var commonPostings = Math.Max(MinCommonPostings, (spanEnd - windowStart) / 64);
-            var prefix = PrefixBudget * threshold;
-            var all = new PostingIndex(vectors, windowStart, spanEnd, dims, null, commonPostings, prefix, SkippableTerms);
+            var all = new PostingIndex(vectors, windowStart, spanEnd, dims, null, commonPostings, SkippableTerms);
             // a run without stored documents (or a window of new ones only) needs no second index of the new ones
             var allNew = true;
             for (var d = windowStart; d < spanEnd && allNew; d++)
                 allNew = documents[d].IsNew;
-            var fresh = allNew ? all : new PostingIndex(vectors, windowStart, spanEnd, dims, d => documents[d].IsNew, commonPostings, prefix, SkippableTerms);
+            var fresh = allNew ? all : new PostingIndex(vectors, windowStart, spanEnd, dims, d => documents[d].IsNew, commonPostings, SkippableTerms);
             var first = new int[spanEnd - spanStart];
             var from = windowStart;
             for (var j = spanStart; j < spanEnd; j++)
@@ -192,29 +185,23 @@ public static class WindowJoin
             return null;
         var (dense, order, skippedWeights) = (s.Dense, s.Order, s.Skipped);
         var cut = (float)threshold - RoundingMargin(y.Count);
-        // a document never reached shares only skipped postings and its unindexed prefix with the probe: the two
-        // bounds together stay under the cut
-        var budget = Math.Min(SkipBudget * threshold, cut - index.MaxPrefixBound - 1e-6);
+        var budget = SkipBudget * threshold;
         if (s.Runs.Length < 2 * y.Count)
             s.Runs = new PostingIndex.PostingRun[2 * y.Count];
         var skipped = (float)index.Plan(y, from, to, budget, order.Length >= y.Count ? order : new int[y.Count], SkipWholeLists, skippedWeights, s.Runs, out var runCount);
-        var runs = s.Runs.AsSpan(0, runCount);
-        var filter = FilterCandidates && (skipped > 0 || index.MaxPrefixBound > 0);
+        index.Walk(s.Runs.AsSpan(0, runCount), overlap, to);
+        var filter = FilterCandidates && skipped > 0;
 
         for (var k = 0; k < y.Count; k++)
             dense[y.Indices[k]] = y.Values[k];
         List<(int, double)>? matches = null;
-        // a document's dot product is at most its sum plus what the skipped postings and its prefix could add
-        var verifyFrom = cut - skipped - index.MaxPrefixBound;
+        // a document's dot product is at most its sum plus what the skipped postings could add
+        var verifyFrom = cut - skipped;
         var cutVector = new Vector<float>(verifyFrom);
         var width = Vector<float>.Count;
         var lo = index.Lo;
-        var tile = Math.Max(width, TileDocuments / width * width);
         for (var i0 = from - lo; i0 < to - lo; i0 += width)
         {
-            // sum a block of documents at a time, then read it back while it is in cache
-            if ((i0 - (from - lo)) % tile == 0)
-                index.Walk(runs, overlap, (int)Math.Min(to, (long)i0 + lo + tile));
             if (i0 + width <= to - lo)
             {
                 var block = new Vector<float>(overlap, i0);
@@ -230,8 +217,7 @@ public static class WindowJoin
                 var sum = overlap[i];
                 // the sum plus what the skipped postings add for this document is its dot product up to float rounding,
                 // which the cut allows for: far cheaper to compute than the exact cosine, and most candidates fail it
-                if (sum > 0 && sum >= verifyFrom && sum + skipped + index.PrefixBound(i + lo) >= cut
-                    && (!filter || sum + index.Skipped(i + lo, skippedWeights) >= cut))
+                if (sum > 0 && sum >= verifyFrom && (!filter || sum + index.Skipped(i + lo, skippedWeights) >= cut))
                 {
                     var cosine = Cosine(index.Vectors[i + lo]!, dense);
                     if (cosine >= threshold)
@@ -267,7 +253,7 @@ public static class WindowJoin
         public float[] Dense { get; } = new float[dims];
 
         /// <summary>The probe's weights on the postings it skipped, by common term (see <see cref="PostingIndex.Accumulate"/>).</summary>
-        public float[] Skipped { get; } = new float[3 * dims];
+        public float[] Skipped { get; } = new float[2 * dims];
 
         /// <summary>The stretches of posting lists a probe walks.</summary>
         public PostingIndex.PostingRun[] Runs { get; set; } = new PostingIndex.PostingRun[256];
