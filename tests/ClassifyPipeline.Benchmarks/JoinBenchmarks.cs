@@ -21,7 +21,7 @@ public class JoinBenchmarks
 
     private StoryBenchmarkData _data = null!;
 
-    [Params(3000)]
+    [Params(10000)]
     public int Articles { get; set; }
 
     [GlobalSetup]

@@ -9,7 +9,8 @@ namespace ClassifyPipeline.Dedup;
 /// time order), postings in document order, with the bulk of each common term's postings set apart so that most
 /// probes never walk them.
 /// <para>
-/// A term is <em>common</em> when more than <c>commonPostings</c> documents of the run hold it. Its postings split at a
+/// A term is <em>common</em> when more than <c>commonPostings</c> documents of the run hold it and its list is among the
+/// <c>skippableTerms</c> longest; only common lists are ever skipped. Its postings split at a
 /// cap c(t), about the weight of its top tenth: the <em>high</em> postings (weight above the cap) and the <em>low</em>
 /// ones. A low posting adds at most y(t)·c(t) to a probe y's dot product with its document. A probe chooses
 /// terms whose low postings it skips, the longest lists first, while the sum B of their y(t)·c(t) stays within a
@@ -17,6 +18,11 @@ namespace ClassifyPipeline.Dedup;
 /// low postings, so their cosine is below B, under the threshold; a document it reached is verified with its exact
 /// cosine whenever its partial sum plus B can reach the threshold. The join stays exact. A probe may also skip a
 /// term's whole list, bounded by the term's largest weight and the unit norm of documents (see <see cref="Accumulate"/>).
+/// </para>
+/// <para>
+/// Each document's postings in the common lists are also kept by document (<see cref="SkippedShares"/>), so a
+/// candidate's exact share of what a probe skipped (<see cref="Skipped"/>) is cheap: its sum plus that share is its
+/// dot product up to float rounding, and only candidates reaching the threshold that way need the exact cosine.
 /// </para>
 /// </summary>
 internal sealed class PostingIndex
@@ -28,8 +34,7 @@ internal sealed class PostingIndex
     private readonly float[] _cap;
     private readonly float[] _max;
     private readonly int[] _common;
-    private readonly int[] _rowStart;
-    private readonly (int Slot, float Weight)[] _rows;
+    private readonly SkippedShares _shares;
 
     /// <param name="include">Which documents of the run go into the index (null: all).</param>
     /// <param name="skippableTerms">How many of the longest lists (of terms in more than <paramref name="commonPostings"/> documents) are common.</param>
@@ -94,32 +99,7 @@ internal sealed class PostingIndex
             _cap[t] = span[(int)(n - 1 - n / 10)];
         }
 
-        // the common terms' postings again, by document: what a probe's skipped lists hold of one document
-        _rowStart = new int[hi - lo + 1];
-        for (var d = lo; d < hi; d++)
-        {
-            var row = 0;
-            if (included[d - lo])
-            {
-                foreach (var t in vectors[d]!.Indices)
-                    row += _common[t] >= 0 ? 1 : 0;
-            }
-            _rowStart[d - lo + 1] = _rowStart[d - lo] + row;
-        }
-        _rows = new (int, float)[_rowStart[hi - lo]];
-        for (var d = lo; d < hi; d++)
-        {
-            if (!included[d - lo])
-                continue;
-            var v = vectors[d]!;
-            var at = _rowStart[d - lo];
-            for (var k = 0; k < v.Count; k++)
-            {
-                var t = v.Indices[k];
-                if (_common[t] >= 0)
-                    _rows[at++] = (2 * _common[t] + (v.Values[k] > _cap[t] ? 1 : 0), v.Values[k]);
-            }
-        }
+        _shares = new SkippedShares(vectors, lo, included, _common, _cap);
 
         // postings: per term its high ones, then its low ones, each in document order
         var highCount = new long[dims];
@@ -176,14 +156,7 @@ internal sealed class PostingIndex
     /// document's common terms weighed by <paramref name="skipped"/> as <see cref="Accumulate"/> filled it. The
     /// document's sum plus this is its whole dot product, up to float rounding.
     /// </summary>
-    public float Skipped(int d, ReadOnlySpan<float> skipped)
-    {
-        var rows = _rows.AsSpan(_rowStart[d - Lo], _rowStart[d - Lo + 1] - _rowStart[d - Lo]);
-        var sum = 0f;
-        foreach (var (slot, weight) in rows)
-            sum += skipped[slot] * weight;
-        return sum;
-    }
+    public float Skipped(int d, ReadOnlySpan<float> skipped) => _shares.Of(d, skipped);
 
     /// <summary>Sets back to zero what <see cref="Accumulate"/> wrote into <paramref name="skipped"/> for this probe.</summary>
     public void ClearSkipped(SparseVector probe, Span<float> skipped)
