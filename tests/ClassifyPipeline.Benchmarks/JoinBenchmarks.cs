@@ -4,12 +4,15 @@ using ClassifyPipeline.Dedup;
 namespace ClassifyPipeline.Benchmarks;
 
 /// <summary>
-/// The similarity join at the default join threshold (<c>dedup.linkThreshold</c> 0.10) over 1,774 articles (all in
-/// one window), one thread: the exhaustive all-pairs reference (baseline); the story stage's WindowJoin skipping only
-/// common terms' low postings (the join before 2026-12-05); and skipping whole posting lists as well under the
-/// L2AP-style bound, at two skip budgets. All find the same pairs. The articles are BBC's training ones, or the first
-/// 1,774 of the JSON Lines file named by <c>CLASSIFY_BENCH_TEXTS</c> (a generated dense corpus, for instance).
-/// Run: <c>dotnet run -c Release --project tests/ClassifyPipeline.Benchmarks -- --filter '*JoinBenchmarks*'</c>.
+/// The similarity join at the default join threshold (<c>dedup.linkThreshold</c> 0.10), all articles in one window,
+/// one thread. Baseline: the join as it was before 2026-12-06 (every candidate within the skip bound gets its exact
+/// cosine; every common list skippable). Against it: the default join (a candidate's sum plus its own share of the
+/// skipped postings must reach the threshold first; only the 32 longest lists skippable), and the filter with every
+/// common list skippable. All find the same pairs with the same cosines. The articles are the first ones of the
+/// JSON Lines file named by <c>CLASSIFY_BENCH_TEXTS</c> (the dense generated corpus, for instance), else BBC's.
+/// Run: <c>CLASSIFY_BENCH_TEXTS=d30k.jsonl dotnet run -c Release --project tests/ClassifyPipeline.Benchmarks --
+/// --filter '*JoinBenchmarks*' --iterationCount 20 --warmupCount 3</c>. <c>join-profile</c> (same project) times
+/// the parts of the join on a whole corpus.
 /// </summary>
 [MemoryDiagnoser]
 public class JoinBenchmarks
@@ -18,33 +21,32 @@ public class JoinBenchmarks
 
     private StoryBenchmarkData _data = null!;
 
-    /// <summary>The share of the threshold a probe may leave to skipped postings (<c>WindowJoin.SkipBudget</c>).</summary>
-    [Params(0.5, 0.8)]
-    public double Budget { get; set; }
+    [Params(10000)]
+    public int Articles { get; set; }
 
     [GlobalSetup]
-    public void Setup() => _data = new StoryBenchmarkData(1774);
+    public void Setup() => _data = new StoryBenchmarkData(Articles);
 
     [Benchmark(Baseline = true)]
-    public int AllPairsReference() => AllPairsSimilarity.Find(_data.Vectors, Threshold).Count;
+    public int EveryCandidateVerified() => With(filter: false, skippable: int.MaxValue);
 
     [Benchmark]
-    public int WindowJoinLowPostings() => With(wholeLists: false);
+    public int CandidatesFiltered() => With(filter: true, skippable: 32);
 
     [Benchmark]
-    public int WindowJoinWholeLists() => With(wholeLists: true);
+    public int CandidatesFilteredEveryListSkippable() => With(filter: true, skippable: int.MaxValue);
 
-    private int With(bool wholeLists)
+    private int With(bool filter, int skippable)
     {
-        var (budget, whole) = (WindowJoin.SkipBudget, WindowJoin.SkipWholeLists);
-        (WindowJoin.SkipBudget, WindowJoin.SkipWholeLists) = (Budget, wholeLists);
+        var saved = (WindowJoin.FilterCandidates, WindowJoin.SkippableTerms);
+        (WindowJoin.FilterCandidates, WindowJoin.SkippableTerms) = (filter, skippable);
         try
         {
             return _data.Join(Threshold).Count;
         }
         finally
         {
-            (WindowJoin.SkipBudget, WindowJoin.SkipWholeLists) = (budget, whole);
+            (WindowJoin.FilterCandidates, WindowJoin.SkippableTerms) = saved;
         }
     }
 }

@@ -9,7 +9,8 @@ namespace ClassifyPipeline.Dedup;
 /// time order), postings in document order, with the bulk of each common term's postings set apart so that most
 /// probes never walk them.
 /// <para>
-/// A term is <em>common</em> when more than <c>commonPostings</c> documents of the run hold it. Its postings split at a
+/// A term is <em>common</em> when more than <c>commonPostings</c> documents of the run hold it and its list is among the
+/// <c>skippableTerms</c> longest; only common lists are ever skipped. Its postings split at a
 /// cap c(t), about the weight of its top tenth: the <em>high</em> postings (weight above the cap) and the <em>low</em>
 /// ones. A low posting adds at most y(t)·c(t) to a probe y's dot product with its document. A probe chooses
 /// terms whose low postings it skips, the longest lists first, while the sum B of their y(t)·c(t) stays within a
@@ -17,6 +18,11 @@ namespace ClassifyPipeline.Dedup;
 /// low postings, so their cosine is below B, under the threshold; a document it reached is verified with its exact
 /// cosine whenever its partial sum plus B can reach the threshold. The join stays exact. A probe may also skip a
 /// term's whole list, bounded by the term's largest weight and the unit norm of documents (see <see cref="Accumulate"/>).
+/// </para>
+/// <para>
+/// Each document's postings in the common lists are also kept by document (<see cref="SkippedShares"/>), so a
+/// candidate's exact share of what a probe skipped (<see cref="Skipped"/>) is cheap: its sum plus that share is its
+/// dot product up to float rounding, and only candidates reaching the threshold that way need the exact cosine.
 /// </para>
 /// </summary>
 internal sealed class PostingIndex
@@ -27,24 +33,37 @@ internal sealed class PostingIndex
     private readonly float[] _weight;
     private readonly float[] _cap;
     private readonly float[] _max;
+    private readonly int[] _common;
+    private readonly SkippedShares _shares;
 
     /// <param name="include">Which documents of the run go into the index (null: all).</param>
-    public PostingIndex(IReadOnlyList<SparseVector?> vectors, int lo, int hi, int dims, Func<int, bool>? include, int commonPostings)
+    /// <param name="skippableTerms">How many of the longest lists (of terms in more than <paramref name="commonPostings"/> documents) are common.</param>
+    public PostingIndex(IReadOnlyList<SparseVector?> vectors, int lo, int hi, int dims, Func<int, bool>? include, int commonPostings, int skippableTerms = int.MaxValue)
     {
         Vectors = vectors;
         Lo = lo;
         Hi = hi;
         Dims = dims;
-        var count = new long[dims + 1];
+        var included = new bool[hi - lo];
+        var df = new long[dims];
         for (var d = lo; d < hi; d++)
         {
             if (include is not null && !include(d) || vectors[d] is not { } v)
                 continue;
-            Any = true;
+            Any = included[d - lo] = true;
             foreach (var t in v.Indices)
-                count[t + 1]++;
+                df[t]++;
         }
-        _start = (long[])count.Clone();
+        // the common terms: held by more than commonPostings documents, and among the skippableTerms longest lists
+        var longest = Enumerable.Range(0, dims).Where(t => df[t] > commonPostings).ToArray();
+        Array.Sort(longest, (a, b) => df[a] != df[b] ? df[b].CompareTo(df[a]) : a.CompareTo(b));
+        _common = new int[dims];
+        Array.Fill(_common, -1);
+        foreach (var t in longest.AsSpan(0, Math.Min(longest.Length, skippableTerms)).ToArray().Order())
+            _common[t] = CommonCount++;
+        _start = new long[dims + 1];
+        for (var t = 0; t < dims; t++)
+            _start[t + 1] = df[t];
         for (var t = 0; t < dims; t++)
             _start[t + 1] += _start[t];
         _doc = new int[_start[dims]];
@@ -59,8 +78,9 @@ internal sealed class PostingIndex
         Array.Copy(_start, fill, dims);
         for (var d = lo; d < hi; d++)
         {
-            if (include is not null && !include(d) || vectors[d] is not { } v)
+            if (!included[d - lo])
                 continue;
+            var v = vectors[d]!;
             for (var k = 0; k < v.Count; k++)
                 weightsOf[fill[v.Indices[k]]++] = v.Values[k];
         }
@@ -69,7 +89,7 @@ internal sealed class PostingIndex
             var n = _start[t + 1] - _start[t];
             _cap[t] = float.PositiveInfinity;
             var span = weightsOf.AsSpan((int)_start[t], (int)n);
-            if (n <= commonPostings)
+            if (_common[t] < 0)
             {
                 _max[t] = LargestWeight(span);
                 continue;
@@ -79,12 +99,15 @@ internal sealed class PostingIndex
             _cap[t] = span[(int)(n - 1 - n / 10)];
         }
 
+        _shares = new SkippedShares(vectors, lo, included, _common, _cap);
+
         // postings: per term its high ones, then its low ones, each in document order
         var highCount = new long[dims];
         for (var d = lo; d < hi; d++)
         {
-            if (include is not null && !include(d) || vectors[d] is not { } v)
+            if (!included[d - lo])
                 continue;
+            var v = vectors[d]!;
             for (var k = 0; k < v.Count; k++)
             {
                 if (v.Values[k] > _cap[v.Indices[k]])
@@ -100,8 +123,9 @@ internal sealed class PostingIndex
         var lowFill = (long[])_low.Clone();
         for (var d = lo; d < hi; d++)
         {
-            if (include is not null && !include(d) || vectors[d] is not { } v)
+            if (!included[d - lo])
                 continue;
+            var v = vectors[d]!;
             for (var k = 0; k < v.Count; k++)
             {
                 var t = v.Indices[k];
@@ -124,6 +148,26 @@ internal sealed class PostingIndex
     /// <summary>True when some document is in the index.</summary>
     public bool Any { get; }
 
+    /// <summary>How many terms are common (only their lists may be skipped); a probe's skipped weights take 2 slots each.</summary>
+    public int CommonCount { get; }
+
+    /// <summary>
+    /// What the postings a probe skipped add to its dot product with document <paramref name="d"/> (in float): the
+    /// document's common terms weighed by <paramref name="skipped"/> as <see cref="Accumulate"/> filled it. The
+    /// document's sum plus this is its whole dot product, up to float rounding.
+    /// </summary>
+    public float Skipped(int d, ReadOnlySpan<float> skipped) => _shares.Of(d, skipped);
+
+    /// <summary>Sets back to zero what <see cref="Accumulate"/> wrote into <paramref name="skipped"/> for this probe.</summary>
+    public void ClearSkipped(SparseVector probe, Span<float> skipped)
+    {
+        foreach (var t in probe.Indices)
+        {
+            if (t < Dims && _common[t] >= 0)
+                skipped.Slice(2 * _common[t], 2).Clear();
+        }
+    }
+
     /// <summary>
     /// Adds probe · document into <paramref name="overlap"/>[document − Lo] for documents in [from, to), skipping
     /// whole posting lists, or the low postings of common terms, while a bound B on what they could add stays within
@@ -136,7 +180,21 @@ internal sealed class PostingIndex
     /// </para>
     /// </summary>
     /// <param name="wholeLists">False: skip low postings only, bounded by Σ y(t)·c(t) alone (the join before 2026-12-05, kept to measure against).</param>
-    public double Accumulate(SparseVector probe, int from, int to, double budget, float[] overlap, Span<int> order, bool wholeLists = true)
+    /// <param name="skipped">Zero on entry, 2 × <see cref="CommonCount"/> long: receives the probe's weight for each
+    /// skipped common term's low postings (slot 2c) and high ones (slot 2c + 1), for <see cref="Skipped"/>.</param>
+    public double Accumulate(SparseVector probe, int from, int to, double budget, float[] overlap, Span<int> order, bool wholeLists, Span<float> skipped)
+    {
+        var runs = new PostingRun[2 * probe.Count];
+        var bound = Plan(probe, from, to, budget, order, wholeLists, skipped, runs, out var count);
+        Walk(runs.AsSpan(0, count), overlap, to);
+        return bound;
+    }
+
+    /// <summary>
+    /// What <see cref="Accumulate"/> does before it walks: chooses the lists to skip, fills <paramref name="runs"/>
+    /// (room for 2 per probe term) with the postings in [from, to) to walk, and returns the bound B.
+    /// </summary>
+    public double Plan(SparseVector probe, int from, int to, double budget, Span<int> order, bool wholeLists, Span<float> skipped, Span<PostingRun> runs, out int count)
     {
         var terms = order[..probe.Count];
         for (var k = 0; k < terms.Length; k++)
@@ -153,12 +211,15 @@ internal sealed class PostingIndex
             var t = probe.Indices[k];
             if (t >= Dims || (wholeLists ? Length(t) : LowLength(t)) == 0)
                 break;
+            if (_common[t] < 0)
+                continue;
             double y = probe.Values[k];
             double max = _max[t];
             if (wholeLists && Bound(yu + y * max, yy + y * y, uu + max * max) <= budget)
             {
                 (yu, yy, uu) = (yu + y * max, yy + y * y, uu + max * max);
                 skip[k] = 2;
+                skipped[2 * _common[t]] = skipped[2 * _common[t] + 1] = probe.Values[k];
                 continue;
             }
             if (LowLength(t) == 0)
@@ -168,22 +229,44 @@ internal sealed class PostingIndex
             {
                 (yu, yy, uu) = (yu + y * cap, yy + y * y, uu + cap * cap);
                 skip[k] = 1;
+                skipped[2 * _common[t]] = probe.Values[k];
             }
         }
 
-        ref var slot = ref MemoryMarshal.GetArrayDataReference(overlap);
+        count = 0;
         for (var k = 0; k < probe.Count; k++)
         {
             var t = probe.Indices[k];
             if (t >= Dims || skip[k] == 2)
                 continue;
             var wy = probe.Values[k];
-            Walk(ref slot, _start[t], _low[t], from, to, wy);
+            runs[count++] = Run(_start[t], _low[t], from, to, wy);
             if (skip[k] == 0)
-                Walk(ref slot, _low[t], _start[t + 1], from, to, wy);
+                runs[count++] = Run(_low[t], _start[t + 1], from, to, wy);
         }
         return wholeLists ? Bound(yu, yy, uu) : yu;
     }
+
+    /// <summary>How many postings of term <paramref name="t"/> (its high ones only, or all) fall in [from, to): what a probe walks.</summary>
+    internal long Postings(int t, int from, int to, bool highOnly)
+    {
+        if (t >= Dims)
+            return 0;
+        long In(long lo, long hi) => FirstAtOrAfter(_doc, lo, hi, to) - FirstAtOrAfter(_doc, lo, hi, from);
+        return In(_start[t], _low[t]) + (highOnly ? 0 : In(_low[t], _start[t + 1]));
+    }
+
+    /// <summary>The postings of term <paramref name="t"/> in [from, to), as posting positions; for an index without common terms, whose lists are one run each.</summary>
+    internal (long Next, long End) Range(int t, int from, int to)
+    {
+        if (CommonCount > 0)
+            throw new InvalidOperationException("lists of common terms come in two runs");
+        var first = FirstAtOrAfter(_doc, _start[t], _start[t + 1], from);
+        return (first, FirstAtOrAfter(_doc, first, _start[t + 1], to));
+    }
+
+    /// <summary>The common id of term <paramref name="t"/>, or −1.</summary>
+    internal int CommonId(int t) => t < Dims ? _common[t] : -1;
 
     // unit vectors in float: a norm may exceed 1 by rounding, hence the slack
     private static double Bound(double yu, double yy, double uu) => Math.Min(yu, Math.Sqrt(yy) * Math.Min(1 + 1e-6, Math.Sqrt(uu)));
@@ -200,14 +283,48 @@ internal sealed class PostingIndex
 
     private long LowLength(int t) => t < Dims ? _start[t + 1] - _low[t] : 0;
 
-    private void Walk(ref float slot, long lo, long hi, int from, int to, float wy)
+    private PostingRun Run(long lo, long hi, int from, int to, float weight)
     {
         var first = FirstAtOrAfter(_doc, lo, hi, from);
-        var last = FirstAtOrAfter(_doc, first, hi, to);
-        var docs = _doc.AsSpan((int)first, (int)(last - first));
-        var weights = _weight.AsSpan((int)first, docs.Length);
-        for (var q = 0; q < docs.Length; q++)
-            Unsafe.Add(ref slot, docs[q] - Lo) += weights[q] * wy;
+        return new PostingRun { Next = first, End = FirstAtOrAfter(_doc, first, hi, to), Weight = weight };
+    }
+
+    /// <summary>
+    /// Adds the postings of <paramref name="runs"/> whose documents come before <paramref name="limit"/> into
+    /// <paramref name="overlap"/>[document − Lo], and moves each run past them: walking a probe's runs a block of
+    /// documents at a time keeps the block's sums in cache.
+    /// </summary>
+    public void Walk(Span<PostingRun> runs, float[] overlap, int limit)
+    {
+        ref var slot = ref MemoryMarshal.GetArrayDataReference(overlap);
+        ref var doc0 = ref MemoryMarshal.GetArrayDataReference(_doc);
+        ref var weight0 = ref MemoryMarshal.GetArrayDataReference(_weight);
+        var lo = Lo;
+        for (var r = 0; r < runs.Length; r++)
+        {
+            ref var run = ref runs[r];
+            var (q, end, wy) = ((nint)run.Next, (nint)run.End, run.Weight);
+            if (q < end && Unsafe.Add(ref doc0, end - 1) < limit)
+            {
+                // the whole rest of the run is before the limit: no test per posting
+                for (; q < end; q++)
+                    Unsafe.Add(ref slot, Unsafe.Add(ref doc0, q) - lo) += Unsafe.Add(ref weight0, q) * wy;
+            }
+            else
+            {
+                for (; q < end && Unsafe.Add(ref doc0, q) < limit; q++)
+                    Unsafe.Add(ref slot, Unsafe.Add(ref doc0, q) - lo) += Unsafe.Add(ref weight0, q) * wy;
+            }
+            run.Next = q;
+        }
+    }
+
+    /// <summary>A stretch of one posting list still to walk, with the probe's weight for its term.</summary>
+    public struct PostingRun
+    {
+        public long Next;
+        public long End;
+        public float Weight;
     }
 
     /// <summary>The first posting in [lo, hi) whose document is at least <paramref name="target"/>.</summary>

@@ -28,11 +28,17 @@ public static class WindowJoin
     /// <summary>A term is common in a span's index when more documents than this (or than 1/64 of the span's) hold it.</summary>
     internal static int MinCommonPostings { get; set; } = 256;
 
+    /// <summary>How many of a span's longest posting lists a probe may skip (each document's postings in them are also kept by document, to filter candidates).</summary>
+    internal static int SkippableTerms { get; set; } = 32;
+
     /// <summary>How much of the threshold a probe may leave to skipped low postings (see <see cref="PostingIndex"/>).</summary>
     internal static double SkipBudget { get; set; } = 0.5;
 
     /// <summary>Whether probes may skip whole posting lists (see <see cref="PostingIndex.Accumulate"/>); false: low postings only, as before.</summary>
     internal static bool SkipWholeLists { get; set; } = true;
+
+    /// <summary>Whether a candidate's sum plus its own share of the skipped postings must reach the threshold before its exact cosine is computed; false: every candidate within the skip bound is verified, as before.</summary>
+    internal static bool FilterCandidates { get; set; } = true;
 
     // A float sum of k non-negative products whose exact total is at most 1 errs by at most about k·2⁻²⁴.
     private static float RoundingMargin(int terms) => Math.Max(1e-4f, terms * 1.2e-7f);
@@ -94,12 +100,12 @@ public static class WindowJoin
                 vectors[d] ??= vector(d);
 
             var commonPostings = Math.Max(MinCommonPostings, (spanEnd - windowStart) / 64);
-            var all = new PostingIndex(vectors, windowStart, spanEnd, dims, null, commonPostings);
+            var all = new PostingIndex(vectors, windowStart, spanEnd, dims, null, commonPostings, SkippableTerms);
             // a run without stored documents (or a window of new ones only) needs no second index of the new ones
             var allNew = true;
             for (var d = windowStart; d < spanEnd && allNew; d++)
                 allNew = documents[d].IsNew;
-            var fresh = allNew ? all : new PostingIndex(vectors, windowStart, spanEnd, dims, d => documents[d].IsNew, commonPostings);
+            var fresh = allNew ? all : new PostingIndex(vectors, windowStart, spanEnd, dims, d => documents[d].IsNew, commonPostings, SkippableTerms);
             var first = new int[spanEnd - spanStart];
             var from = windowStart;
             for (var j = spanStart; j < spanEnd; j++)
@@ -117,11 +123,11 @@ public static class WindowJoin
                     var y = vectors[j]!;
                     var index = documents[j].IsNew ? all : fresh;
                     if (index.Any)
-                        found[j] = Probe(index, y, first[j - spanStart], j, threshold, s.Overlap, s.Dense, s.Order);
+                        found[j] = Probe(index, y, first[j - spanStart], j, threshold, s.Overlap, s);
                     if (undatedIndex is not null)
                     {
                         // pairs (j, u): u is later in the order, so they are kept under u
-                        var matches = Probe(undatedIndex, y, dated, n, threshold, s.UndatedOverlap, s.Dense, s.Order);
+                        var matches = Probe(undatedIndex, y, dated, n, threshold, s.UndatedOverlap, s);
                         if (matches is not null)
                         {
                             foreach (var (u, cosine) in matches)
@@ -146,7 +152,7 @@ public static class WindowJoin
             foreach (var u in undated)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var own = Probe(undatedIndex, vectors[u]!, dated, u, threshold, s.UndatedOverlap, s.Dense, s.Order);
+                var own = Probe(undatedIndex, vectors[u]!, dated, u, threshold, s.UndatedOverlap, s);
                 var list = extra.GetOrAdd(u, _ => []);
                 list.Sort((a, b) => a.I.CompareTo(b.I));
                 if (own is not null)
@@ -173,17 +179,23 @@ public static class WindowJoin
     }
 
     /// <summary>The documents of <paramref name="index"/> in [from, to) whose cosine with <paramref name="y"/> reaches the threshold, by position.</summary>
-    private static (int I, double Cosine)[]? Probe(PostingIndex index, SparseVector y, int from, int to, double threshold, float[] overlap, float[] dense, int[] order)
+    private static (int I, double Cosine)[]? Probe(PostingIndex index, SparseVector y, int from, int to, double threshold, float[] overlap, Scratch s)
     {
         if (y.Count == 0 || from >= to)
             return null;
-        var skipped = (float)index.Accumulate(y, from, to, SkipBudget * threshold, overlap, order.Length >= y.Count ? order : new int[y.Count], SkipWholeLists);
+        var (dense, order, skippedWeights) = (s.Dense, s.Order, s.Skipped);
+        var cut = (float)threshold - RoundingMargin(y.Count);
+        var budget = SkipBudget * threshold;
+        if (s.Runs.Length < 2 * y.Count)
+            s.Runs = new PostingIndex.PostingRun[2 * y.Count];
+        var skipped = (float)index.Plan(y, from, to, budget, order.Length >= y.Count ? order : new int[y.Count], SkipWholeLists, skippedWeights, s.Runs, out var runCount);
+        index.Walk(s.Runs.AsSpan(0, runCount), overlap, to);
+        var filter = FilterCandidates && skipped > 0;
 
         for (var k = 0; k < y.Count; k++)
             dense[y.Indices[k]] = y.Values[k];
         List<(int, double)>? matches = null;
-        var cut = (float)threshold - RoundingMargin(y.Count);
-        // a document's dot product is at most its sum plus what the skipped low postings could have added
+        // a document's dot product is at most its sum plus what the skipped postings could add
         var verifyFrom = cut - skipped;
         var cutVector = new Vector<float>(verifyFrom);
         var width = Vector<float>.Count;
@@ -203,12 +215,11 @@ public static class WindowJoin
             for (var i = i0; i < Math.Min(to - lo, i0 + width); i++)
             {
                 var sum = overlap[i];
-                if (sum > 0 && sum >= verifyFrom)
+                // the sum plus what the skipped postings add for this document is its dot product up to float rounding,
+                // which the cut allows for: far cheaper to compute than the exact cosine, and most candidates fail it
+                if (sum > 0 && sum >= verifyFrom && (!filter || sum + index.Skipped(i + lo, skippedWeights) >= cut))
                 {
-                    var x = index.Vectors[i + lo]!;
-                    double cosine = 0;
-                    for (var k = 0; k < x.Count; k++)
-                        cosine += (double)x.Values[k] * dense[x.Indices[k]];
+                    var cosine = Cosine(index.Vectors[i + lo]!, dense);
                     if (cosine >= threshold)
                         (matches ??= []).Add((i + lo, Math.Min(1.0, cosine)));
                 }
@@ -217,7 +228,18 @@ public static class WindowJoin
         }
         for (var k = 0; k < y.Count; k++)
             dense[y.Indices[k]] = 0;
+        index.ClearSkipped(y, skippedWeights);
         return matches?.ToArray();
+    }
+
+    /// <summary>The exact cosine: x's weights times the probe's (scattered in <paramref name="dense"/>), summed in double in x's term order.</summary>
+    private static double Cosine(SparseVector x, float[] dense)
+    {
+        var (indices, values) = (x.Indices, x.Values);
+        double cosine = 0;
+        for (var k = 0; k < indices.Length && k < values.Length; k++)
+            cosine += (double)values[k] * dense[indices[k]];
+        return cosine;
     }
 
     /// <summary>One thread's accumulators: the overlap per document of the span and of the undated documents, and the probe scattered densely.</summary>
@@ -229,6 +251,12 @@ public static class WindowJoin
 
         /// <summary>The probe's weights by term id (zero elsewhere).</summary>
         public float[] Dense { get; } = new float[dims];
+
+        /// <summary>The probe's weights on the postings it skipped, by common term (see <see cref="PostingIndex.Accumulate"/>).</summary>
+        public float[] Skipped { get; } = new float[2 * dims];
+
+        /// <summary>The stretches of posting lists a probe walks.</summary>
+        public PostingIndex.PostingRun[] Runs { get; set; } = new PostingIndex.PostingRun[256];
 
         /// <summary>Room to order a probe's terms.</summary>
         public int[] Order { get; set; } = new int[1024];

@@ -54,6 +54,32 @@ public sealed class WindowJoinTests
     }
 
     [Theory]
+    [InlineData(0.10, 1, 0.5)]
+    [InlineData(0.10, 32, 0.5)]
+    [InlineData(0.10, int.MaxValue, 0.9)] // every common list skippable, budget near the threshold: most candidates filtered
+    [InlineData(0.3, 32, 0.9)]
+    public void Find_CandidateFilterOnOrOff_IdenticalPairsAndCosines(double threshold, int skippable, double budget)
+    {
+        var vectors = Fnc1Bodies.Value;
+        var documents = vectors.Select(_ => new JoinDocument(0, IsNew: true, Undated: false)).ToList();
+        var saved = (WindowJoin.FilterCandidates, WindowJoin.SkippableTerms, WindowJoin.SkipBudget);
+        try
+        {
+            (WindowJoin.SkippableTerms, WindowJoin.SkipBudget) = (skippable, budget);
+            WindowJoin.FilterCandidates = true;
+            var filtered = WithKnobs(8, 1_000_000, () => Join(vectors, documents, threshold, TimeSpan.FromDays(1)));
+            WindowJoin.FilterCandidates = false;
+            var unfiltered = WithKnobs(8, 1_000_000, () => Join(vectors, documents, threshold, TimeSpan.FromDays(1)));
+            Assert.Equal(unfiltered, filtered); // bit for bit, cosines included
+            AssertSame(AllPairsSimilarity.Find(vectors, threshold), filtered);
+        }
+        finally
+        {
+            (WindowJoin.FilterCandidates, WindowJoin.SkippableTerms, WindowJoin.SkipBudget) = saved;
+        }
+    }
+
+    [Theory]
     [InlineData(8, 100)]
     [InlineData(256, 1_000_000)]
     public void Find_Window_OnlyPairsAtMostTheWindowApart(int commonPostings, int spanDocuments)
