@@ -70,7 +70,7 @@ public sealed class DedupOptions
     /// link threshold, and do not count in the local scale. 0: every pair is kept (as before 2026-12-06).
     /// </summary>
     [Range(0, 100_000)]
-    public int MaxNeighbors { get; set; } = 0;
+    public int MaxNeighbors { get; set; } = 40;
 
     /// <summary>
     /// Articles whose published times lie further apart than this many days are never compared, within a batch and,
