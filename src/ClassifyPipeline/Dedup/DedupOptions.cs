@@ -63,6 +63,19 @@ public sealed class DedupOptions
     public double LocalScalingReference { get; set; } = 0.37;
 
     /// <summary>
+    /// The most pairs an article keeps with the articles before it (in time order; undated ones last): of the pairs the
+    /// join finds at or above the link threshold it keeps those with the highest cosine (ties: the earlier article),
+    /// so the edges held (graph, clustering, stored edges) are at most this many per article however dense the
+    /// window is (<see cref="NeighborCap"/>). Pairs left out count 0 in the average linkage, like pairs below the
+    /// link threshold, and do not count in the local scale. 0: every pair is kept (as before 2026-12-06).
+    /// 40: the FNC-1 development stories unchanged (F1 0.931 with and without), the dense generated d100k's stories
+    /// better (F1 0.337 → 0.357), 3.1× fewer pairs there; 30 already costs 3 points on FNC-1
+    /// (docs/experiments/2026-12-06-perf-bound.md).
+    /// </summary>
+    [Range(0, 100_000)]
+    public int MaxNeighbors { get; set; } = 40;
+
+    /// <summary>
     /// Articles whose published times lie further apart than this many days are never compared, within a batch and,
     /// with <c>--state</c>, across batches. Articles without a published time are compared with every article.
     /// </summary>

@@ -32,6 +32,9 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
     /// <summary>The state setting that holds <see cref="DedupOptions.LinkThreshold"/> (the stored edges depend on it).</summary>
     public const string LinkSetting = "dedup.linkThreshold";
 
+    /// <summary>The state setting that holds <see cref="DedupOptions.MaxNeighbors"/> (the stored edges depend on it).</summary>
+    public const string NeighborSetting = "dedup.maxNeighbors";
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     /// <summary>
@@ -53,6 +56,7 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
         CheckSettings(session, new Dictionary<string, object>(settings)
         {
             [LinkSetting] = dedup.LinkThreshold?.ToString("R", System.Globalization.CultureInfo.InvariantCulture) ?? "storyThreshold",
+            [NeighborSetting] = dedup.MaxNeighbors.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         var now = _time.GetUtcNow();
         var ids = new HashSet<string>(StringComparer.Ordinal);
@@ -107,9 +111,9 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
         DedupLog.Loaded(logger, stored.DocumentCount, table.Count - batch.Count, dedup.WindowDays,
             status.Count(s => s == BatchStatus.New), status.Count(s => s == BatchStatus.Changed), status.Count(s => s == BatchStatus.Unchanged));
 
-        var pairs = remote is not null ? table.Positions(remote.Pairs) : WindowJoin.Find(table.JoinDocuments, p => idf.Vector(table.Bag(p)!), merge.Terms.Count,
+        var pairs = remote is not null ? NeighborCap.Apply(table.Positions(remote.Pairs), dedup.MaxNeighbors) : WindowJoin.Find(table.JoinDocuments, p => idf.Vector(table.Bag(p)!), merge.Terms.Count,
             threshold, TimeSpan.FromDays(dedup.WindowDays), dedup.MaxDegreeOfParallelism > 0 ? dedup.MaxDegreeOfParallelism : -1,
-            Joined(progress, table.Count), cancellationToken);
+            Joined(progress, table.Count), cancellationToken, dedup.MaxNeighbors);
 
         progress?.Report(new RunProgress("graph", 0, pairs.Count));
         var latestStored = session.GetSetting(LatestSetting) is { } text ? DateTimeOffset.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null;

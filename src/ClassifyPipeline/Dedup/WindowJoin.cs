@@ -50,6 +50,7 @@ public static class WindowJoin
     /// <param name="vector">The unit vector of document i (called once per span that holds it).</param>
     /// <param name="dims">One more than the largest term id.</param>
     /// <param name="probed">Told how many documents have been through the join, now and then and at the end.</param>
+    /// <param name="maxNeighbors">Each document j keeps only its best pairs (i, j) of this many (<see cref="NeighborCap"/>); 0: every pair.</param>
     public static List<(int I, int J, double Cosine)> Find(
         IReadOnlyList<JoinDocument> documents,
         Func<int, SparseVector> vector,
@@ -58,7 +59,8 @@ public static class WindowJoin
         TimeSpan window,
         int maxDegreeOfParallelism = -1,
         IProgress<int>? probed = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default,
+        int maxNeighbors = 0)
     {
         var n = documents.Count;
         var dated = 0;
@@ -123,7 +125,7 @@ public static class WindowJoin
                     var y = vectors[j]!;
                     var index = documents[j].IsNew ? all : fresh;
                     if (index.Any)
-                        found[j] = Probe(index, y, first[j - spanStart], j, threshold, s.Overlap, s);
+                        found[j] = Probe(index, y, first[j - spanStart], j, threshold, s.Overlap, s) is { } best ? NeighborCap.Keep(best, maxNeighbors) : null;
                     if (undatedIndex is not null)
                     {
                         // pairs (j, u): u is later in the order, so they are kept under u
@@ -134,7 +136,10 @@ public static class WindowJoin
                             {
                                 var list = extra.GetOrAdd(u, _ => []);
                                 lock (list)
+                                {
                                     list.Add((j, cosine));
+                                    NeighborCap.Trim(list, maxNeighbors); // an undated document meets every dated one
+                                }
                             }
                         }
                     }
@@ -157,7 +162,7 @@ public static class WindowJoin
                 list.Sort((a, b) => a.I.CompareTo(b.I));
                 if (own is not null)
                     list.AddRange(own);
-                found[u] = list.ToArray();
+                found[u] = NeighborCap.Keep(list.ToArray(), maxNeighbors);
                 Interlocked.Increment(ref done);
             }
         }
