@@ -122,6 +122,7 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
         // the graph holds its own copy of the edges: let the join's list go before clustering (16 bytes a pair)
         pairs.Clear();
         pairs.TrimExcess();
+        LargeGarbage.Collect();
         var outcome = StoryOutcome.Build(graph, dedup, idf, merge.Terms, session, now,
             k => graph.Nodes[k].BatchIndex >= 0 ? table.Batch[graph.Nodes[k].BatchIndex].Sketch : null, cancellationToken, progress);
 

@@ -165,6 +165,7 @@ public sealed class PipelineRunner
         var threads = ThreadResult.Empty;
         if (_options.Threads.Enabled)
         {
+            LargeGarbage.Collect(); // the story graph and the clustering's arrays are dead: the 1M run peaked in the thread step
             threads = new ThreadStage(_options.Threads, _options.Vectorize, _logger).Run(documents, vocabulary, storedDf, result, session, cancellationToken, progress);
         }
         if (_state is not null)
