@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Dedup;
-using ClassifyPipeline.Text;
+using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.Vectors;
 
 namespace ClassifyPipeline.Benchmarks;
@@ -41,24 +41,13 @@ internal sealed class DatedCorpus
             var published = PublishedTime.TryParse(Text("published"), out var time) ? time : (PublishedTime?)null;
             return new Article(Text("id")!, Text("source"), null, Text("title"), Text("text") ?? "", published);
         }).ToList();
-        var cleaner = new ArticleCleaner(new CleanOptions());
-        var analyzer = new TextAnalyzer(new AnalysisOptions());
-        var analyzed = rows.Select(a => analyzer.Analyze(cleaner.Clean(a)).Terms).ToList();
-        var terms = new BatchTerms();
-        var bags = analyzed.Select(terms.Bag).ToList();
-        var merge = VocabularyMerge.Build([], terms.Vocabulary());
-        bags = bags.Select(b => b.Remap(merge.LocalToGlobal)).ToList();
-        var df = new long[merge.Terms.Count];
-        foreach (var bag in bags)
-        {
-            foreach (var t in bag.ToArrays().Ids)
-                df[t]++;
-        }
-        var idf = IdfWeights.Fit(df, bags.Count, new VectorizeOptions());
+        // cleaned, analyzed and weighed as the scale harness does it, then put in time order
+        var vectors = CorpusVectors.Vectorize(rows);
         var order = Enumerable.Range(0, rows.Count)
             .OrderBy(i => rows[i].Published?.Instant.UtcTicks ?? long.MaxValue).ThenBy(i => rows[i].Id, StringComparer.Ordinal).ToArray();
-        var corpus = new DatedCorpus(order.Select(i => idf.Vector(bags[i])).ToArray(),
-            order.Select(i => rows[i].Published?.Instant.UtcTicks ?? 0).ToArray(), merge.Terms.Count);
+        var dims = vectors.Count == 0 ? 0 : vectors.Max(v => v.Count == 0 ? 0 : v.Indices[^1] + 1);
+        var corpus = new DatedCorpus(order.Select(i => vectors[i]).ToArray(),
+            order.Select(i => rows[i].Published?.Instant.UtcTicks ?? 0).ToArray(), dims);
         if (cache is not null)
             corpus.Write(cache);
         return corpus;

@@ -43,7 +43,7 @@ internal static class DedupCorpus
 
     /// <summary>Each article's unit TF-IDF vector over the articles' own statistics (input order), as <c>classify run</c> weighs them.</summary>
     public static List<SparseVector> Vectorize(IReadOnlyList<Article> articles, PipelineOptions? options = null) =>
-        ClassifyPipeline.Tools.Scale.CorpusVectors.Vectorize(articles, options);
+        ClassifyPipeline.Pipeline.CorpusVectors.Vectorize(articles, options);
 
     /// <summary>The story stage over these articles as one batch against an empty state: what <c>classify run</c> finds.</summary>
     public static DedupResult Run(IReadOnlyList<Article> articles, DedupOptions? dedup = null, PipelineOptions? options = null)

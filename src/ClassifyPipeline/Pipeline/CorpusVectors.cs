@@ -1,10 +1,9 @@
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Dedup;
-using ClassifyPipeline.Pipeline;
 using ClassifyPipeline.Text;
 using ClassifyPipeline.Vectors;
 
-namespace ClassifyPipeline.Tools.Scale;
+namespace ClassifyPipeline.Pipeline;
 
 /// <summary>Articles cleaned, analyzed and weighed the way <c>classify run</c> does it over an empty state: one unit TF-IDF vector each, in input order.</summary>
 public static class CorpusVectors
