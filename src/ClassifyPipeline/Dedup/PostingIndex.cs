@@ -252,7 +252,7 @@ internal sealed class PostingIndex
     {
         if (t >= Dims)
             return 0;
-        long In(long lo, long hi) => FirstAtOrAfter(_doc, lo, hi, to) - FirstAtOrAfter(_doc, lo, hi, from);
+        long In(long lo, long hi) => PostingRun.FirstAtOrAfter(_doc, lo, hi, to) - PostingRun.FirstAtOrAfter(_doc, lo, hi, from);
         return In(_start[t], _low[t]) + (highOnly ? 0 : In(_low[t], _start[t + 1]));
     }
 
@@ -261,8 +261,8 @@ internal sealed class PostingIndex
     {
         if (CommonCount > 0)
             throw new InvalidOperationException("lists of common terms come in two runs");
-        var first = FirstAtOrAfter(_doc, _start[t], _start[t + 1], from);
-        return (first, FirstAtOrAfter(_doc, first, _start[t + 1], to));
+        var first = PostingRun.FirstAtOrAfter(_doc, _start[t], _start[t + 1], from);
+        return (first, PostingRun.FirstAtOrAfter(_doc, first, _start[t + 1], to));
     }
 
     /// <summary>The common id of term <paramref name="t"/>, or −1.</summary>
@@ -283,11 +283,7 @@ internal sealed class PostingIndex
 
     private long LowLength(int t) => t < Dims ? _start[t + 1] - _low[t] : 0;
 
-    private PostingRun Run(long lo, long hi, int from, int to, float weight)
-    {
-        var first = FirstAtOrAfter(_doc, lo, hi, from);
-        return new PostingRun { Next = first, End = FirstAtOrAfter(_doc, first, hi, to), Weight = weight };
-    }
+    private PostingRun Run(long lo, long hi, int from, int to, float weight) => PostingRun.Within(_doc, lo, hi, from, to, weight);
 
     /// <summary>
     /// Adds the postings of <paramref name="runs"/> whose documents come before <paramref name="limit"/> into
@@ -317,29 +313,5 @@ internal sealed class PostingIndex
             }
             run.Next = q;
         }
-    }
-
-    /// <summary>A stretch of one posting list still to walk, with the probe's weight for its term.</summary>
-    public struct PostingRun
-    {
-        public long Next;
-        public long End;
-        public float Weight;
-    }
-
-    /// <summary>The first posting in [lo, hi) whose document is at least <paramref name="target"/>.</summary>
-    private static long FirstAtOrAfter(int[] doc, long lo, long hi, int target)
-    {
-        if (hi == lo || doc[lo] >= target)
-            return lo;
-        while (lo < hi)
-        {
-            var mid = lo + ((hi - lo) >> 1);
-            if (doc[mid] < target)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        return lo;
     }
 }

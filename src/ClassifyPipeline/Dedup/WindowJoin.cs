@@ -192,7 +192,7 @@ public static class WindowJoin
         var cut = (float)threshold - RoundingMargin(y.Count);
         var budget = SkipBudget * threshold;
         if (s.Runs.Length < 2 * y.Count)
-            s.Runs = new PostingIndex.PostingRun[2 * y.Count];
+            s.Runs = new PostingRun[2 * y.Count];
         var skipped = (float)index.Plan(y, from, to, budget, order.Length >= y.Count ? order : new int[y.Count], SkipWholeLists, skippedWeights, s.Runs, out var runCount);
         index.Walk(s.Runs.AsSpan(0, runCount), overlap, to);
         var filter = FilterCandidates && skipped > 0;
@@ -261,7 +261,7 @@ public static class WindowJoin
         public float[] Skipped { get; } = new float[2 * dims];
 
         /// <summary>The stretches of posting lists a probe walks.</summary>
-        public PostingIndex.PostingRun[] Runs { get; set; } = new PostingIndex.PostingRun[256];
+        public PostingRun[] Runs { get; set; } = new PostingRun[256];
 
         /// <summary>Room to order a probe's terms.</summary>
         public int[] Order { get; set; } = new int[1024];
