@@ -57,6 +57,8 @@ public sealed class ClusterStateTests(LocalClusterFixture cluster) : IClassFixtu
         Assert.Equal(expectedVocabulary.DocumentCount, vocabulary.DocumentCount);
         Assert.Equal(expectedVocabulary.Terms, vocabulary.Terms);
         Assert.Equal(expectedVocabulary.DocumentFrequency, vocabulary.DocumentFrequency);
+        Assert.Equal(expectedVocabulary.Epoch!.DocumentCount, vocabulary.Epoch!.DocumentCount);
+        Assert.Equal(expectedVocabulary.Epoch.DocumentFrequency, vocabulary.Epoch.DocumentFrequency.Take(expectedVocabulary.Epoch.DocumentFrequency.Count));
         Assert.Equal(Edges(localSession, ids), Edges(session, ids));
         // the threads: every story's summary (thread, dates, outlets, profile) and the thread aliases
         var threads = session.LoadThreads();
