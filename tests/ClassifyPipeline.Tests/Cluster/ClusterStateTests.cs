@@ -18,6 +18,7 @@ public sealed class ClusterStateTests(LocalClusterFixture cluster) : IClassFixtu
     {
         using var temp = new TempDirectory();
         var options = StateTestData.Options(windowDays: 1);
+        options.Dedup.IdfRefreshFraction = 0.5; // batches that keep the IDF epoch and batches that refit it
         var corpus = StateTestData.FncArticles(stories: 6).OrderBy(a => a.Published).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         // the last batch repeats an article, changes two (one moves in time), brings undated ones, and one so late that
         // the rest falls out of reach (their bags and edges are let go)

@@ -22,8 +22,7 @@ public sealed class IdfEpochTests
         // a later batch re-sends the text of a stored article y under a new id: under the first batch's IDF its pair
         // with x is the stored pair x–y exactly; refitted (the copy itself moves the frequencies) it is not
         using var temp = new TempDirectory();
-        var options = StateTestData.Options();
-        options.Dedup.IdfRefreshFraction = refreshFraction;
+        var options = Options(refreshFraction);
         using var memory = new InMemoryCorpusState();
         new PipelineRunner(options, NullLogger.Instance, state: memory).Run([StateTestData.WriteBatch(temp.Path, "a", Corpus)]);
         var stored = Edges(memory, Corpus.Select(a => a.Id).ToList());
@@ -45,7 +44,7 @@ public sealed class IdfEpochTests
     {
         // 0.5 of the first fit's 40 documents: 10 more keep it (10 ≤ 20), 15 after them refit (25 > 20) on all 65
         using var temp = new TempDirectory();
-        var options = StateTestData.Options();
+        var options = Options();
         var ordered = SplitCorpus.OrderBy(a => a.Published).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         var state = Path.Combine(temp.Path, "state");
         using var memory = new InMemoryCorpusState();
@@ -75,7 +74,7 @@ public sealed class IdfEpochTests
         // a state from before epochs has no idf_epoch table and no idfEpochDocuments setting: its next batch fits an
         // epoch on everything (as every batch did then) and from then on keeps it
         using var temp = new TempDirectory();
-        var options = StateTestData.Options();
+        var options = Options();
         var ordered = Corpus.OrderBy(a => a.Published).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         var (a, b, c) = (StateTestData.WriteBatch(temp.Path, "a", ordered.Take(30)), StateTestData.WriteBatch(temp.Path, "b", ordered.Skip(30).Take(5)),
             StateTestData.WriteBatch(temp.Path, "c", ordered.Skip(35).Take(5)));
@@ -89,8 +88,7 @@ public sealed class IdfEpochTests
             downgrade.ExecuteNonQuery();
         }
         Assert.Null(SqliteVocabulary(old, options).Epoch);
-        var refitting = StateTestData.Options();
-        refitting.Dedup.IdfRefreshFraction = 0;
+        var refitting = Options(0);
         var before = Path.Combine(temp.Path, "before");
         StateTestData.Run(before, a, refitting);
 
@@ -110,7 +108,7 @@ public sealed class IdfEpochTests
     {
         // issue 14's bar for a split whose second batch is weighed with the first batch's IDF
         using var temp = new TempDirectory();
-        var options = StateTestData.Options();
+        var options = Options();
         var ordered = SplitCorpus.OrderBy(a => a.Published).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         var single = StateTestData.RunWithoutState(StateTestData.WriteBatch(temp.Path, "all", ordered), options);
         var state = Path.Combine(temp.Path, "state");
@@ -134,13 +132,21 @@ public sealed class IdfEpochTests
         var outputs = new List<(string, string)>[2];
         foreach (var (threads, k) in new[] { (1, 0), (4, 1) })
         {
-            var options = StateTestData.Options();
+            var options = Options();
             options.Dedup.MaxDegreeOfParallelism = threads;
             var state = Path.Combine(temp.Path, "state" + k);
             outputs[k] = batches.Select(b => StateTestData.Outputs(StateTestData.Run(state, b, options))).ToList();
             Assert.Equal(300, SqliteVocabulary(state, options).Epoch!.DocumentCount);
         }
         Assert.Equal(outputs[0], outputs[1]);
+    }
+
+    /// <summary>The test options with the epoch kept until the state grows by half (the default, 0, refits every batch).</summary>
+    private static PipelineOptions Options(double refreshFraction = 0.5)
+    {
+        var options = StateTestData.Options();
+        options.Dedup.IdfRefreshFraction = refreshFraction;
+        return options;
     }
 
     private static IdfEpoch Epoch(InMemoryCorpusState state)
