@@ -30,7 +30,8 @@ internal sealed class ChangePlanner(ClusterCorpusSession session)
             changes?.DocumentCountDelta ?? 0,
             new Dictionary<string, string>(settings, StringComparer.Ordinal),
             [.. ranges.Values.OrderBy(r => r.Slice)],
-            changes?.ReleaseBefore?.UtcTicks);
+            changes?.ReleaseBefore?.UtcTicks,
+            changes?.RefitIdfEpoch ?? false);
         return new ChangePlan(
             catalog,
             _slices.ToDictionary(p => p.Key, p => p.Value.Chunks(session.Options.ChunkSize)),

@@ -82,14 +82,17 @@ internal sealed class ClusterCorpusSession : ICorpusSession
         var chunks = Calls.ForAll(starts, from => Catalog.Vocabulary(from, VocabularyChunk), "reading the vocabulary");
         var terms = new List<string>(View.TermCount);
         var df = new List<long>(View.TermCount);
+        var epoch = new List<long>(View.EpochDocuments is null ? 0 : View.TermCount);
         foreach (var chunk in chunks)
         {
             terms.AddRange(chunk.Terms);
             df.AddRange(chunk.DocumentFrequency);
+            if (View.EpochDocuments is not null)
+                epoch.AddRange(chunk.EpochFrequency);
         }
         if (terms.Count != View.TermCount)
             throw new CorpusStateException($"the corpus '{Corpus}' changed its vocabulary during the batch ({View.TermCount} terms, then {terms.Count})");
-        return new CorpusVocabulary(terms, df, View.DocumentCount);
+        return new CorpusVocabulary(terms, df, View.DocumentCount, View.EpochDocuments is { } n ? new IdfEpoch(epoch, n) : null);
     }
 
     public IReadOnlyList<CorpusDocument> LoadDocuments(IReadOnlyCollection<string> ids) =>

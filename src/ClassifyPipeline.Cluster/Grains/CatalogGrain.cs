@@ -36,6 +36,14 @@ public sealed class CatalogState
 
     [Id(9)]
     public long? ReleasedBeforeTicks { get; set; }
+
+    /// <summary>The document frequencies the IDF epoch was fitted on, by term id (terms added since have no entry).</summary>
+    [Id(10)]
+    public List<long> EpochFrequency { get; set; } = [];
+
+    /// <summary>The document count the IDF epoch was fitted on; null until a batch fits one (a catalog written before epochs).</summary>
+    [Id(11)]
+    public long? EpochDocuments { get; set; }
 }
 
 /// <inheritdoc cref="ICatalogGrain"/>
@@ -58,7 +66,7 @@ public sealed class CatalogGrain([PersistentState("catalog", CorpusStorage.Name)
         Data.ActiveUntil = now + lease;
         await Write();
         return new CatalogView(Data.Layout, Data.Terms.Count, Data.DocumentCount, new Dictionary<string, string>(Data.Settings, StringComparer.Ordinal),
-            Data.Slices.Values.OrderBy(s => s.Slice).ToArray(), Data.ReleasedBeforeTicks);
+            Data.Slices.Values.OrderBy(s => s.Slice).ToArray(), Data.ReleasedBeforeTicks, Data.EpochDocuments);
     }
 
     public async Task<bool> Renew(Guid batch, TimeSpan lease)
@@ -73,7 +81,10 @@ public sealed class CatalogGrain([PersistentState("catalog", CorpusStorage.Name)
     public Task<VocabularyChunk> Vocabulary(int from, int count)
     {
         var n = Math.Max(0, Math.Min(count, Data.Terms.Count - from));
-        return Task.FromResult(new VocabularyChunk(Data.Terms.GetRange(from, n).ToArray(), Data.DocumentFrequency.GetRange(from, n).ToArray()));
+        var epoch = new long[n];
+        for (var k = 0; k < n && from + k < Data.EpochFrequency.Count; k++)
+            epoch[k] = Data.EpochFrequency[from + k];
+        return Task.FromResult(new VocabularyChunk(Data.Terms.GetRange(from, n).ToArray(), Data.DocumentFrequency.GetRange(from, n).ToArray(), epoch));
     }
 
     public async Task Commit(Guid batch, CatalogChanges changes)
@@ -92,6 +103,11 @@ public sealed class CatalogGrain([PersistentState("catalog", CorpusStorage.Name)
         foreach (var (id, delta) in changes.DocumentFrequencyDeltas)
             Data.DocumentFrequency[id] += delta;
         Data.DocumentCount += changes.DocumentCountDelta;
+        if (changes.RefitIdfEpoch)
+        {
+            Data.EpochFrequency = [.. Data.DocumentFrequency];
+            Data.EpochDocuments = Data.DocumentCount;
+        }
         foreach (var (key, value) in changes.Settings)
             Data.Settings[key] = value;
         foreach (var range in changes.Slices)

@@ -13,6 +13,8 @@ namespace ClassifyPipeline.Corpus;
 /// <param name="NewStories">Story ids created by this batch.</param>
 /// <param name="Aliases">Stories merged into another: alias → surviving id; their remaining members and aliases follow.</param>
 /// <param name="Now">The run's time.</param>
+/// <param name="RefitIdfEpoch">The batch fitted a new IDF epoch: once the frequency deltas are applied, the state's
+/// <see cref="IdfEpoch"/> becomes its document frequencies and document count.</param>
 public sealed record CorpusChanges(
     IReadOnlyDictionary<int, string> NewTerms,
     IReadOnlyDictionary<int, long> DocumentFrequencyDeltas,
@@ -24,4 +26,5 @@ public sealed record CorpusChanges(
     DateTimeOffset? ReleaseBefore,
     IReadOnlyList<string> NewStories,
     IReadOnlyDictionary<string, string> Aliases,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    bool RefitIdfEpoch = false);

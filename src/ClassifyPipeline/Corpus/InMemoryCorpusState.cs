@@ -18,6 +18,7 @@ public sealed class InMemoryCorpusState : ICorpusState
     private readonly Dictionary<string, string> _threadAliases = new(StringComparer.Ordinal);
     private readonly bool _keeps;
     private long _documentCount;
+    private IdfEpoch? _epoch;
 
     /// <param name="keepsChanges">False for a state used by one batch only, which then need not apply its changes.</param>
     public InMemoryCorpusState(bool keepsChanges = true) => _keeps = keepsChanges;
@@ -58,6 +59,8 @@ public sealed class InMemoryCorpusState : ICorpusState
         foreach (var (id, delta) in changes.DocumentFrequencyDeltas)
             _df[id] += delta;
         _documentCount += changes.DocumentCountDelta;
+        if (changes.RefitIdfEpoch)
+            _epoch = new IdfEpoch(_df.ToArray(), _documentCount);
         foreach (var d in changes.Upserts)
             _documents[d.Id] = d;
         foreach (var d in changes.Updates)
@@ -132,7 +135,7 @@ public sealed class InMemoryCorpusState : ICorpusState
 
         public void SetSetting(string key, string value) => _settings[key] = value;
 
-        public CorpusVocabulary LoadVocabulary() => new(state._terms.ToArray(), state._df.ToArray(), state._documentCount);
+        public CorpusVocabulary LoadVocabulary() => new(state._terms.ToArray(), state._df.ToArray(), state._documentCount, state._epoch);
 
         public IReadOnlyList<CorpusDocument> LoadDocuments(IReadOnlyCollection<string> ids) =>
             ids.Select(id => state._documents.GetValueOrDefault(id)).OfType<CorpusDocument>().ToList();

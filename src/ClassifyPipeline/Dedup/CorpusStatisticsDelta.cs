@@ -50,5 +50,25 @@ internal sealed class CorpusStatisticsDelta
         }
     }
 
+    /// <summary>The weights fitted on the statistics as the batch leaves them (a new epoch).</summary>
     public IdfWeights Weights(VectorizeOptions options) => IdfWeights.Fit(_df, DocumentCount, options);
+
+    /// <summary>
+    /// True when the batch fits a new IDF epoch: the state holds none, or the documents added since its fit (this
+    /// batch's included) exceed <paramref name="refreshFraction"/> of the documents it was fitted on.
+    /// </summary>
+    public bool RefitsEpoch(IdfEpoch? epoch, double refreshFraction) =>
+        epoch is null || DocumentCount - epoch.DocumentCount > refreshFraction * epoch.DocumentCount;
+
+    /// <summary>
+    /// The weights of a kept epoch for every term the batch knows: a term the epoch has not seen (added after the fit,
+    /// or held by no document then) counts as held by one document of the epoch.
+    /// </summary>
+    public IdfWeights EpochWeights(IdfEpoch epoch, VectorizeOptions options)
+    {
+        var df = new long[_df.Length];
+        for (var t = 0; t < df.Length; t++)
+            df[t] = t < epoch.DocumentFrequency.Count && epoch.DocumentFrequency[t] > 0 ? epoch.DocumentFrequency[t] : 1;
+        return IdfWeights.Fit(df, epoch.DocumentCount, options);
+    }
 }

@@ -16,4 +16,10 @@ internal static partial class DedupLog
 
     [LoggerMessage(EventId = 553, Level = LogLevel.Information, Message = "Story {Alias} merged into the older story {Target}; {Alias} is kept as an alias")]
     public static partial void Aliased(ILogger logger, string alias, string target);
+
+    [LoggerMessage(EventId = 554, Level = LogLevel.Information, Message = "IDF: a new epoch fitted on {Documents} documents ({Reason})")]
+    public static partial void EpochFitted(ILogger logger, long documents, string reason);
+
+    [LoggerMessage(EventId = 555, Level = LogLevel.Information, Message = "IDF: the epoch fitted on {EpochDocuments} documents is kept ({Added} added since, a new fit after {Limit})")]
+    public static partial void EpochKept(ILogger logger, long epochDocuments, long added, double limit);
 }

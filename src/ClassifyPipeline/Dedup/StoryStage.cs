@@ -13,7 +13,9 @@ namespace ClassifyPipeline.Dedup;
 /// <list type="number">
 /// <item>renumbers the batch's terms into the state's (<see cref="VocabularyMerge"/>) and grows the term statistics
 /// (an article already stored with the same terms is not counted again; one with other terms replaces it);</item>
-/// <item>weighs terms with TF-IDF over the whole corpus so far, batch included (<see cref="IdfWeights"/>);</item>
+/// <item>weighs terms with TF-IDF (<see cref="IdfWeights"/>) of the state's IDF epoch (<see cref="IdfEpoch"/>), or fits a new
+/// epoch over the whole corpus so far, batch included, when the state holds none or has grown past
+/// <see cref="DedupOptions.IdfRefreshFraction"/> since the last fit;</item>
 /// <item>joins the batch against itself and the stored documents of its window (<see cref="WindowJoin"/>): only
 /// pairs with a new document are computed, pairs of two stored documents were found by earlier batches;</item>
 /// <item>gathers every similarity component a new document touches, with its stored edges (<see cref="StoryGraph"/>),
@@ -95,7 +97,10 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
                 statistics.Add(bags[i], +1, document: false);
             }
         }
-        var idf = statistics.Weights(vectorize);
+        var refit = statistics.RefitsEpoch(stored.Epoch, dedup.IdfRefreshFraction);
+        var idf = refit ? statistics.Weights(vectorize) : statistics.EpochWeights(stored.Epoch!, vectorize);
+        if (session.KeepsChanges)
+            LogEpoch(stored.Epoch, statistics.DocumentCount, refit);
         progress?.Report(new RunProgress("vectorize", batch.Count, batch.Count));
         progress?.Report(new RunProgress("window", 0, null));
 
@@ -128,7 +133,7 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
 
         if (!session.KeepsChanges)
             return outcome.Result;
-        var changes = outcome.Changes(statistics, merge.NewTerms(), table, now, dedup.WindowDays, latestStored);
+        var changes = outcome.Changes(statistics, merge.NewTerms(), table, now, dedup.WindowDays, latestStored) with { RefitIdfEpoch = refit };
         if (table.LatestBatchTime is { } latest && (latestStored is null || latest > latestStored))
             session.SetSetting(LatestSetting, latest.ToString("o", System.Globalization.CultureInfo.InvariantCulture));
         cancellationToken.ThrowIfCancellationRequested();
@@ -144,6 +149,16 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
 
     /// <summary>The lowest cosine any part of the stage needs: pairs below it are never found.</summary>
     public static double JoinThreshold(DedupOptions dedup) => Math.Min(dedup.LinkThreshold ?? dedup.StoryThreshold, Math.Min(dedup.StoryThreshold, dedup.DuplicateThreshold));
+
+    private void LogEpoch(IdfEpoch? epoch, long documents, bool refit)
+    {
+        if (epoch is null)
+            DedupLog.EpochFitted(logger, documents, "the state held no epoch");
+        else if (refit)
+            DedupLog.EpochFitted(logger, documents, $"{documents - epoch.DocumentCount} documents added since the last fit on {epoch.DocumentCount}, over dedup.idfRefreshFraction {dedup.IdfRefreshFraction.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+        else
+            DedupLog.EpochKept(logger, epoch.DocumentCount, documents - epoch.DocumentCount, dedup.IdfRefreshFraction * epoch.DocumentCount);
+    }
 
     private static SynchronousProgress<int>? Joined(IProgress<RunProgress>? progress, int total) =>
         progress is null ? null : new SynchronousProgress<int>(n => progress.Report(new RunProgress("dedup", n, total)));

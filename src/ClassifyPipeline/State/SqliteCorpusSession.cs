@@ -10,6 +10,7 @@ namespace ClassifyPipeline.State;
 internal sealed class SqliteCorpusSession(SqliteConnection connection, SqliteTransaction transaction, Action<string>? faultInjection, string directory) : ICorpusSession
 {
     private const string DocumentCountKey = "documentCount";
+    private const string EpochDocumentsKey = "idfEpochDocuments";
     private const string Columns = "d.id, d.published, d.first_seen, d.story_id, d.duplicate_of, d.duplicate_similarity, d.bag, d.bag_hash, d.title, d.source";
 
     private bool _committed;
@@ -39,7 +40,7 @@ internal sealed class SqliteCorpusSession(SqliteConnection connection, SqliteTra
             df.Add(r.GetInt64(2));
         });
         var count = GetSetting(DocumentCountKey) is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : 0;
-        return new CorpusVocabulary(terms, df, count);
+        return new CorpusVocabulary(terms, df, count, LoadEpoch(terms.Count));
     });
 
     public IReadOnlyList<CorpusDocument> LoadDocuments(IReadOnlyCollection<string> ids) => Guard(() =>
@@ -87,8 +88,35 @@ internal sealed class SqliteCorpusSession(SqliteConnection connection, SqliteTra
         new SqliteChangeWriter(this).Write(changes, faultInjection);
         var count = (GetSetting(DocumentCountKey) is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : 0) + changes.DocumentCountDelta;
         SetSetting(DocumentCountKey, count.ToString(CultureInfo.InvariantCulture));
+        if (changes.RefitIdfEpoch)
+            WriteEpoch(count);
         return true;
     });
+
+    /// <summary>The stored IDF epoch, or null for a state that holds none (new, or written before epochs were kept).</summary>
+    private IdfEpoch? LoadEpoch(int terms)
+    {
+        if (GetSetting(EpochDocumentsKey) is not { } text)
+            return null;
+        var df = new long[terms];
+        ForEach("SELECT id, df FROM idf_epoch", r =>
+        {
+            var id = r.GetInt64(0);
+            if (id < 0 || id >= terms)
+                throw new CorpusStateException($"the state in '{directory}' is corrupt: the IDF epoch names term {id} of {terms}");
+            df[id] = r.GetInt64(1);
+        });
+        return new IdfEpoch(df, long.Parse(text, CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Makes the terms' frequencies as this batch leaves them the IDF epoch (after the batch's deltas are written).</summary>
+    private void WriteEpoch(long documents)
+    {
+        Execute(StateSchema.IdfEpochTable);
+        Execute("DELETE FROM idf_epoch");
+        Execute("INSERT INTO idf_epoch (id, df) SELECT id, df FROM terms WHERE df > 0");
+        SetSetting(EpochDocumentsKey, documents.ToString(CultureInfo.InvariantCulture));
+    }
 
     public StoredThreads LoadThreads() => Guard(() => new SqliteThreadStore(this).Load());
 

@@ -12,7 +12,11 @@ namespace ClassifyPipeline.State;
 /// end's window time);</item>
 /// <item><c>stories</c>, <c>story_aliases</c>: story ids and the merged-away ids that resolve to them;</item>
 /// <item><c>story_summaries</c>, <c>thread_aliases</c> (version 3): each live story's thread, dates, outlets and
-/// profile, and the merged-away thread ids (<see cref="SqliteThreadStore"/>).</item>
+/// profile, and the merged-away thread ids (<see cref="SqliteThreadStore"/>);</item>
+/// <item><c>idf_epoch</c>: the document frequencies (terms held by a document) the IDF epoch was fitted on, with its
+/// document count in the setting <c>idfEpochDocuments</c> (<see cref="Corpus.IdfEpoch"/>). Added without a version
+/// change: a version 3 state without it holds no epoch, and its next batch creates it (<see cref="IdfEpochTable"/>);
+/// an older classify ignores it.</item>
 /// </list>
 /// A version 2 state is migrated in place when opened (<see cref="MigrateFrom2"/>): the two thread tables are added,
 /// empty, so its stories join threads as later batches touch them.
@@ -44,7 +48,10 @@ internal static class StateSchema
         CREATE TABLE stories (id TEXT PRIMARY KEY, created INTEGER NOT NULL) WITHOUT ROWID;
         CREATE TABLE story_aliases (alias TEXT PRIMARY KEY, story_id TEXT NOT NULL) WITHOUT ROWID;
         CREATE INDEX story_aliases_story_id ON story_aliases (story_id);
-        """ + Threads;
+        """ + Threads + IdfEpochTable;
+
+    /// <summary>The table of the IDF epoch's document frequencies (created by the first batch that fits an epoch on an older state).</summary>
+    public const string IdfEpochTable = "CREATE TABLE IF NOT EXISTS idf_epoch (id INTEGER PRIMARY KEY, df INTEGER NOT NULL);";
 
     /// <summary>The secondary indexes of <c>edges</c>: by second end (a document's edges) and by later end's time (release).</summary>
     public const string EdgeIndexes = """

@@ -18,6 +18,7 @@ public sealed class ClusterStateTests(LocalClusterFixture cluster) : IClassFixtu
     {
         using var temp = new TempDirectory();
         var options = StateTestData.Options(windowDays: 1);
+        options.Dedup.IdfRefreshFraction = 0.5; // batches that keep the IDF epoch and batches that refit it
         var corpus = StateTestData.FncArticles(stories: 6).OrderBy(a => a.Published).ThenBy(a => a.Id, StringComparer.Ordinal).ToList();
         // the last batch repeats an article, changes two (one moves in time), brings undated ones, and one so late that
         // the rest falls out of reach (their bags and edges are let go)
@@ -57,6 +58,8 @@ public sealed class ClusterStateTests(LocalClusterFixture cluster) : IClassFixtu
         Assert.Equal(expectedVocabulary.DocumentCount, vocabulary.DocumentCount);
         Assert.Equal(expectedVocabulary.Terms, vocabulary.Terms);
         Assert.Equal(expectedVocabulary.DocumentFrequency, vocabulary.DocumentFrequency);
+        Assert.Equal(expectedVocabulary.Epoch!.DocumentCount, vocabulary.Epoch!.DocumentCount);
+        Assert.Equal(expectedVocabulary.Epoch.DocumentFrequency, vocabulary.Epoch.DocumentFrequency.Take(expectedVocabulary.Epoch.DocumentFrequency.Count));
         Assert.Equal(Edges(localSession, ids), Edges(session, ids));
         // the threads: every story's summary (thread, dates, outlets, profile) and the thread aliases
         var threads = session.LoadThreads();
