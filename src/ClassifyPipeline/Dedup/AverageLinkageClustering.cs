@@ -16,13 +16,18 @@ namespace ClassifyPipeline.Dedup;
 public static class AverageLinkageClustering
 {
     /// <summary>Cluster label (the lowest document index in the cluster) for each of <paramref name="count"/> documents.</summary>
-    public static int[] Cluster(int count, IEnumerable<(int I, int J, double Similarity)> edges, double threshold) =>
-        Cluster(count, edges, threshold, rebuildQueue: true, out _);
+    /// <param name="merged">Told, every <see cref="MergesPerReport"/> merges, that that many more were made (a large component's progress).</param>
+    public static int[] Cluster(int count, IEnumerable<(int I, int J, double Similarity)> edges, double threshold, Action<int>? merged = null) =>
+        Cluster(count, edges, threshold, rebuildQueue: true, out _, merged);
+
+    /// <summary>How many merges each call of the <c>merged</c> callback stands for.</summary>
+    public const int MergesPerReport = 4096;
 
     /// <param name="rebuildQueue">False: never rebuild the queue (the reference the rebuilt one is tested against).</param>
     /// <param name="rebuilds">How many times the queue was rebuilt.</param>
-    internal static int[] Cluster(int count, IEnumerable<(int I, int J, double Similarity)> edges, double threshold, bool rebuildQueue, out int rebuilds)
+    internal static int[] Cluster(int count, IEnumerable<(int I, int J, double Similarity)> edges, double threshold, bool rebuildQueue, out int rebuilds, Action<int>? merged = null)
     {
+        var merges = 0;
         rebuilds = 0;
         var graph = LinkageGraph.Build(count, edges as IReadOnlyList<(int I, int J, double Similarity)> ?? edges.ToList());
         var sums = graph.Sums;
@@ -59,6 +64,8 @@ public static class AverageLinkageClustering
             // merge b into a (a is the lower index, the cluster's label)
             alive[b] = false;
             size[a] += size[b];
+            if (merged is not null && ++merges % MergesPerReport == 0)
+                merged(MergesPerReport);
             foreach (var (n, s) in graph.Merge(a, b, slot))
             {
                 var newAvg = sums[s] / ((double)size[a] * size[n]);

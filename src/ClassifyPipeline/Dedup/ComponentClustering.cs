@@ -9,7 +9,11 @@ namespace ClassifyPipeline.Dedup;
 public static class ComponentClustering
 {
     /// <summary>For each of <paramref name="count"/> nodes (indices in canonical order), its cluster label: the cluster's lowest index.</summary>
-    /// <param name="clustered">Told how many components of more than one node are done, of how many, now and then and at the end.</param>
+    /// <param name="clustered">
+    /// Told how far the clustering is, now and then and at the end, in merge steps: a component of n nodes counts n − 1
+    /// (the most merges it can take), credited as its merges are made when it is large (a dense window's one giant
+    /// component is most of the work) and whole when it is done.
+    /// </param>
     public static int[] Cluster(int count, IReadOnlyList<(int I, int J, double Similarity)> edges, double threshold, int maxDegreeOfParallelism = -1, CancellationToken cancellationToken = default, IProgress<(int Done, int Total)>? clustered = null)
     {
         var parent = new int[count];
@@ -62,14 +66,10 @@ public static class ComponentClustering
         edgeFill = null;
 
         var label = new int[count];
-        var multi = 0;
-        for (var c = 0; c < components; c++)
-        {
-            if (nodeStart[c + 1] - nodeStart[c] > 1)
-                multi++;
-        }
-        clustered?.Report((0, multi));
+        var steps = count - components;
+        clustered?.Report((0, steps));
         var done = 0;
+        var finished = 0;
         Parallel.For(0, components, new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellationToken }, c =>
         {
             var size = nodeStart[c + 1] - nodeStart[c];
@@ -78,15 +78,25 @@ public static class ComponentClustering
                 label[nodes[nodeStart[c]]] = nodes[nodeStart[c]];
                 return;
             }
-            var local = AverageLinkageClustering.Cluster(size, new ComponentEdges(edges, grouped, edgeStart[c], edgeStart[c + 1] - edgeStart[c], localIndex), threshold);
+            var credited = 0;
+            Action<int>? merged = clustered is null || size <= LargeComponent ? null : k =>
+            {
+                credited += k;
+                clustered.Report((Interlocked.Add(ref done, k), steps));
+            };
+            var local = AverageLinkageClustering.Cluster(size, new ComponentEdges(edges, grouped, edgeStart[c], edgeStart[c + 1] - edgeStart[c], localIndex), threshold, merged);
             for (var k = 0; k < size; k++)
                 label[nodes[nodeStart[c] + k]] = nodes[nodeStart[c] + local[k]];
-            if (clustered is not null && Interlocked.Increment(ref done) is var n && (n % 1024 == 0 || size > 1000))
-                clustered.Report((n, multi));
+            var now = Interlocked.Add(ref done, size - 1 - credited);
+            if (clustered is not null && (Interlocked.Increment(ref finished) % 1024 == 0 || size > LargeComponent))
+                clustered.Report((now, steps));
         });
-        clustered?.Report((multi, multi));
+        clustered?.Report((steps, steps));
         return label;
     }
+
+    /// <summary>Components above this many nodes report their merges as they go.</summary>
+    private const int LargeComponent = 1000;
 
     /// <summary>One component's edges, in the component's node numbering, read from the whole graph's.</summary>
     private sealed class ComponentEdges(IReadOnlyList<(int I, int J, double Similarity)> edges, int[] order, int start, int count, int[] localIndex)
