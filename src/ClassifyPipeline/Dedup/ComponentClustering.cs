@@ -1,3 +1,5 @@
+using ClassifyPipeline.IO;
+
 namespace ClassifyPipeline.Dedup;
 
 /// <summary>
@@ -84,7 +86,7 @@ public static class ComponentClustering
                 credited += k;
                 clustered.Report((Interlocked.Add(ref done, k), steps));
             };
-            var local = AverageLinkageClustering.Cluster(size, new ComponentEdges(edges, grouped, edgeStart[c], edgeStart[c + 1] - edgeStart[c], localIndex), threshold, merged);
+            var local = AverageLinkageClustering.Cluster(size, ComponentEdges(edges, grouped, edgeStart[c], edgeStart[c + 1] - edgeStart[c], localIndex), threshold, merged);
             for (var k = 0; k < size; k++)
                 label[nodes[nodeStart[c] + k]] = nodes[nodeStart[c] + local[k]];
             var now = Interlocked.Add(ref done, size - 1 - credited);
@@ -99,28 +101,12 @@ public static class ComponentClustering
     private const int LargeComponent = 1000;
 
     /// <summary>One component's edges, in the component's node numbering, read from the whole graph's.</summary>
-    private sealed class ComponentEdges(IReadOnlyList<(int I, int J, double Similarity)> edges, int[] order, int start, int count, int[] localIndex)
-        : IReadOnlyList<(int I, int J, double Similarity)>
-    {
-        public int Count => count;
-
-        public (int I, int J, double Similarity) this[int index]
+    private static ListView<(int I, int J, double Similarity)> ComponentEdges(IReadOnlyList<(int I, int J, double Similarity)> edges, int[] order, int start, int count, int[] localIndex) =>
+        new(count, k =>
         {
-            get
-            {
-                var (i, j, s) = edges[order[start + index]];
-                return (localIndex[i], localIndex[j], s);
-            }
-        }
-
-        public IEnumerator<(int I, int J, double Similarity)> GetEnumerator()
-        {
-            for (var k = 0; k < count; k++)
-                yield return this[k];
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
-    }
+            var (i, j, s) = edges[order[start + k]];
+            return (localIndex[i], localIndex[j], s);
+        });
 
     private static int Find(int[] parent, int i)
     {

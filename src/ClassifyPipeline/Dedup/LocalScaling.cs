@@ -1,3 +1,5 @@
+using ClassifyPipeline.IO;
+
 namespace ClassifyPipeline.Dedup;
 
 /// <summary>
@@ -58,7 +60,12 @@ public sealed class LocalScaling
     public double Weight(int i, int j, double cosine) => cosine * _factor[i] * _factor[j];
 
     /// <summary>The edges with their linkage weights instead of their cosines (a view: nothing is copied).</summary>
-    public IReadOnlyList<(int I, int J, double Similarity)> Apply(IReadOnlyList<(int I, int J, double Cosine)> edges) => new Scaled(edges, this);
+    public IReadOnlyList<(int I, int J, double Similarity)> Apply(IReadOnlyList<(int I, int J, double Cosine)> edges) =>
+        new ListView<(int I, int J, double Similarity)>(edges.Count, k =>
+        {
+            var (i, j, cosine) = edges[k];
+            return (i, j, Weight(i, j, cosine));
+        });
 
     private static void Insert(Span<double> row, double value)
     {
@@ -72,27 +79,5 @@ public sealed class LocalScaling
             at--;
         }
         row[at] = value;
-    }
-
-    private sealed class Scaled(IReadOnlyList<(int I, int J, double Cosine)> edges, LocalScaling scaling) : IReadOnlyList<(int I, int J, double Similarity)>
-    {
-        public int Count => edges.Count;
-
-        public (int I, int J, double Similarity) this[int index]
-        {
-            get
-            {
-                var (i, j, cosine) = edges[index];
-                return (i, j, scaling.Weight(i, j, cosine));
-            }
-        }
-
-        public IEnumerator<(int I, int J, double Similarity)> GetEnumerator()
-        {
-            for (var e = 0; e < edges.Count; e++)
-                yield return this[e];
-        }
-
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }

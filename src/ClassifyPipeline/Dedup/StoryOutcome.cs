@@ -127,7 +127,7 @@ internal sealed class StoryOutcome
             edges.Add(e);
         }
         return new CorpusChanges(newTerms, statistics.Deltas(), statistics.DocumentCountDelta, upserts, updates,
-            _graph.RemovedEdges, new NewEdgeList(_graph, edges.ToArray()), cutoff, _newStories, _aliases, now);
+            _graph.RemovedEdges, NewEdges(edges.ToArray()), cutoff, _newStories, _aliases, now);
     }
 
     /// <summary>
@@ -136,6 +136,17 @@ internal sealed class StoryOutcome
     /// </summary>
     public static DateTimeOffset? SettledBefore(DateTimeOffset? latest, double windowDays) =>
         latest is { } l && l - DateTimeOffset.MinValue > TimeSpan.FromDays(2 * windowDays) ? l - TimeSpan.FromDays(2 * windowDays) : null;
+
+    /// <summary>
+    /// The graph's new edges the batch writes to the state, as a view (4 bytes an edge): a dense window's batch writes
+    /// tens of millions of edges, which as <see cref="CorpusEdge"/> objects would hold gigabytes while the state writes them.
+    /// </summary>
+    private ListView<CorpusEdge> NewEdges(int[] edgeIndices) =>
+        new(edgeIndices.Length, k =>
+        {
+            var (i, j, cosine) = _graph.Edges[edgeIndices[k]];
+            return new CorpusEdge(_graph.Nodes[i].Id, _graph.Nodes[j].Id, cosine);
+        });
 
     private static Text.ArticleHeader Header(DocumentTable table, StoryGraph.Node node) => table.Batch[node.BatchIndex].Header;
 

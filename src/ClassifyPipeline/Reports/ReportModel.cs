@@ -1,3 +1,4 @@
+using ClassifyPipeline.IO;
 using ClassifyPipeline.Articles;
 using ClassifyPipeline.Dedup;
 using ClassifyPipeline.Pipeline;
@@ -20,11 +21,22 @@ public sealed record ReportModel(IReadOnlyList<ReportArticle> Articles, IReadOnl
     /// </summary>
     public static ReportModel FromRun(RunResult run) =>
         new(run.Articles.Select(ReportArticle.From).ToList(),
-            run.Stories.Select(s => s with { Edges = new RoundedEdges(s.Edges) }).ToList(),
+            run.Stories.Select(s => s with { Edges = Rounded(s.Edges) }).ToList(),
             run.Rejections)
         {
             Threads = run.Threads.Threads.Select(ReportThread.From).ToList(),
         };
+
+    /// <summary>
+    /// A story's edges with each cosine rounded as the JSON Lines keep it, made as they are read: the reports read a few
+    /// stories' edges, and a copy of every edge of a million-article run would hold as much memory again as its stories.
+    /// </summary>
+    private static ListView<SimilarityEdge> Rounded(IReadOnlyList<SimilarityEdge> edges) =>
+        new(edges.Count, k =>
+        {
+            var e = edges[k];
+            return e with { Cosine = JsonOutput.Round(e.Cosine) };
+        });
 }
 
 /// <summary>One article as the reports show it: a line of articles.jsonl, the fields a person reads.</summary>
