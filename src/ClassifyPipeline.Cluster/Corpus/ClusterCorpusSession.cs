@@ -126,7 +126,7 @@ internal sealed class ClusterCorpusSession : ICorpusSession
     public bool IsStoryIdTaken(string storyId) =>
         View.DocumentCount > 0 && Calls.Wait(() => Grains.GetGrain<IStoryIndexGrain>(GrainKeys.Bucket(Corpus, Layout.BucketOf(storyId))).IsTaken(Batch, storyId), "checking a story id");
 
-    public void Apply(CorpusChanges changes)
+    public void Apply(CorpusChanges changes, IProgress<long>? written = null)
     {
         if (_plan is not null)
             throw new InvalidOperationException("a session applies one set of changes");

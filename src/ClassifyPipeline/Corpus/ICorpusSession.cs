@@ -32,7 +32,11 @@ public interface ICorpusSession : IDisposable
     /// <summary>True when a story or an alias already has this id.</summary>
     bool IsStoryIdTaken(string storyId);
 
-    void Apply(CorpusChanges changes);
+    /// <summary>
+    /// Writes (or prepares) the batch's changes; <paramref name="written"/> hears the rows written so far, of the batch's
+    /// upserts, updates and edges, for a state whose writing takes a while.
+    /// </summary>
+    void Apply(CorpusChanges changes, IProgress<long>? written = null);
 
     /// <summary>Every stored story summary (the thread step's input) and the thread aliases.</summary>
     StoredThreads LoadThreads();

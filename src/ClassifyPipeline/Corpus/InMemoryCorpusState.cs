@@ -162,7 +162,7 @@ public sealed class InMemoryCorpusState : ICorpusState
 
         public bool IsStoryIdTaken(string storyId) => state._stories.Contains(storyId) || state._aliases.ContainsKey(storyId);
 
-        public void Apply(CorpusChanges changes)
+        public void Apply(CorpusChanges changes, IProgress<long>? written = null)
         {
             if (_changes is not null)
                 throw new InvalidOperationException("a session applies one set of changes");

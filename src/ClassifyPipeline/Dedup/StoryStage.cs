@@ -139,7 +139,7 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
         cancellationToken.ThrowIfCancellationRequested();
         var writes = (long)changes.Upserts.Count + changes.Updates.Count + changes.Edges.Count;
         progress?.Report(new RunProgress("state", 0, writes));
-        session.Apply(changes);
+        session.Apply(changes, progress is null ? null : new SynchronousProgress<long>(n => progress.Report(new RunProgress("state", n, writes))));
         progress?.Report(new RunProgress("state", writes, writes));
         DedupLog.Stored(logger, outcome.Result.Stories.Count, changes.NewStories.Count, changes.Updates.Count, changes.Aliases.Count, changes.Edges.Count);
         foreach (var (alias, target) in changes.Aliases)

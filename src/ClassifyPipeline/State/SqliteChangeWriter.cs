@@ -3,11 +3,19 @@ using Microsoft.Data.Sqlite;
 
 namespace ClassifyPipeline.State;
 
-/// <summary>Writes one batch's <see cref="CorpusChanges"/> inside its session's transaction, with prepared statements.</summary>
-internal sealed class SqliteChangeWriter(SqliteCorpusSession session)
+/// <summary>
+/// Writes one batch's <see cref="CorpusChanges"/> inside its session's transaction, with prepared statements, telling
+/// <paramref name="written"/> how many of the batch's upserts, updates and edges are written so far.
+/// </summary>
+internal sealed class SqliteChangeWriter(SqliteCorpusSession session, IProgress<long>? written = null)
 {
     /// <summary>Below this many edges dropping and rebuilding the indexes of an empty table costs more than it saves.</summary>
     internal const int RebuildIndexesFrom = 10_000;
+
+    /// <summary>Rows between two reports: a few a second at SQLite's pace, nothing against the writes themselves.</summary>
+    internal const int ReportEvery = 16_384;
+
+    private long _written;
 
     public void Write(CorpusChanges changes, Action<string>? faultInjection)
     {
@@ -82,6 +90,7 @@ internal sealed class SqliteChangeWriter(SqliteCorpusSession session)
                 p[9].Value = (object?)d.Title ?? DBNull.Value;
                 p[10].Value = (object?)d.Source ?? DBNull.Value;
                 upsert.ExecuteNonQuery();
+                Count();
             }
         }
         using var update = session.Command("UPDATE documents SET story_id = $story, duplicate_of = $dup, duplicate_similarity = $dupSim WHERE id = $id");
@@ -95,6 +104,7 @@ internal sealed class SqliteChangeWriter(SqliteCorpusSession session)
             u[2].Value = (object?)d.DuplicateOf ?? DBNull.Value;
             u[3].Value = d.DuplicateSimilarity is { } s ? s : DBNull.Value;
             update.ExecuteNonQuery();
+            Count();
         }
     }
 
@@ -139,10 +149,17 @@ internal sealed class SqliteChangeWriter(SqliteCorpusSession session)
                 // the later end's window time; an end not stored leaves it null, which the table refuses (as before)
                 newest.Value = windowTime[from] is { } ta && windowTime[to] is { } tb ? Math.Max(ta, tb) : DBNull.Value;
                 insert.ExecuteNonQuery();
+                Count();
             }
         }
         if (rebuildIndexes)
             session.Execute(StateSchema.EdgeIndexes);
+    }
+
+    private void Count()
+    {
+        if (++_written % ReportEvery == 0)
+            written?.Report(_written);
     }
 
     /// <summary>The stored window time (UTC ticks) of each id, read after the batch's documents are written; null when not stored.</summary>

@@ -83,9 +83,9 @@ internal sealed class SqliteCorpusSession(SqliteConnection connection, SqliteTra
         return (long)command.ExecuteScalar()! != 0;
     }
 
-    public void Apply(CorpusChanges changes) => Guard(() =>
+    public void Apply(CorpusChanges changes, IProgress<long>? written = null) => Guard(() =>
     {
-        new SqliteChangeWriter(this).Write(changes, faultInjection);
+        new SqliteChangeWriter(this, written).Write(changes, faultInjection);
         var count = (GetSetting(DocumentCountKey) is { } text ? long.Parse(text, CultureInfo.InvariantCulture) : 0) + changes.DocumentCountDelta;
         SetSetting(DocumentCountKey, count.ToString(CultureInfo.InvariantCulture));
         if (changes.RefitIdfEpoch)

@@ -1,4 +1,5 @@
 using ClassifyPipeline.Corpus;
+using ClassifyPipeline.IO;
 using ClassifyPipeline.State;
 using ClassifyPipeline.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -93,6 +94,26 @@ public sealed class SqliteChangeWriterTests
         Assert.Equal(EdgeIndexes, Indexes(temp.Path));
     }
 
+    [Fact]
+    public void Apply_ManyRows_ReportsRowsWrittenInSteps()
+    {
+        using var temp = new TempDirectory();
+        var documents = Documents("d", 200, Start);
+        var edges = AllPairs(documents).ToList();
+        var reports = new List<long>();
+        using var store = SqliteCorpusState.Open(temp.Path, new StateOptions());
+
+        using (var session = store.Begin())
+        {
+            session.Apply(Changes(documents, edges), new SynchronousProgress<long>(reports.Add));
+            session.Commit();
+        }
+
+        // 200 upserts and 19,900 edges: one report at the first step, none past the rows written
+        Assert.Equal([SqliteChangeWriter.ReportEvery], reports);
+        Assert.Equal(edges.Count, Rows(temp.Path).Count);
+    }
+
     private static List<CorpusDocument> Documents(string prefix, int count, DateTimeOffset from) =>
         Enumerable.Range(0, count).Select(i => new CorpusDocument($"{prefix}{i}", null, from.AddHours(i), "s" + prefix + i, null, null, null, i, null, null)).ToList();
 
@@ -104,10 +125,13 @@ public sealed class SqliteChangeWriterTests
     private static void Apply(SqliteCorpusState store, IReadOnlyList<CorpusDocument> documents, IReadOnlyList<CorpusEdge> edges)
     {
         using var session = store.Begin();
-        session.Apply(new CorpusChanges(new Dictionary<int, string>(), new Dictionary<int, long>(), documents.Count, documents, [], [], edges, null,
-            documents.Select(d => d.StoryId).ToList(), new Dictionary<string, string>(), Start));
+        session.Apply(Changes(documents, edges));
         session.Commit();
     }
+
+    private static CorpusChanges Changes(IReadOnlyList<CorpusDocument> documents, IReadOnlyList<CorpusEdge> edges) =>
+        new(new Dictionary<int, string>(), new Dictionary<int, long>(), documents.Count, documents, [], [], edges, null,
+            documents.Select(d => d.StoryId).ToList(), new Dictionary<string, string>(), Start);
 
     private static List<(string, string, double, long)> Rows(string folder)
     {
