@@ -30,8 +30,8 @@ internal sealed class StoryOutcome
 
     public DedupResult Result { get; }
 
-    /// <param name="sketchOf">A node's <see cref="TextSketch"/>, null where it has none (a stored article).</param>
-    public static StoryOutcome Build(StoryGraph graph, DedupOptions options, IdfWeights idf, IReadOnlyList<string> terms, ICorpusSession session, DateTimeOffset now, Func<int, TextSketch?> sketchOf, CancellationToken cancellationToken, IProgress<RunProgress>? progress = null)
+    /// <param name="tier">Which of the graph's edges are re-publications (<see cref="DuplicateTier.Settle"/>d over them).</param>
+    public static StoryOutcome Build(StoryGraph graph, DedupOptions options, IdfWeights idf, IReadOnlyList<string> terms, ICorpusSession session, DateTimeOffset now, DuplicateTier tier, CancellationToken cancellationToken, IProgress<RunProgress>? progress = null)
     {
         var nodes = graph.Nodes;
         var edges = graph.Edges;
@@ -40,7 +40,6 @@ internal sealed class StoryOutcome
         var labels = ComponentClustering.Cluster(nodes.Count, scaling is null ? edges : scaling.Apply(edges), options.StoryThreshold,
             options.MaxDegreeOfParallelism > 0 ? options.MaxDegreeOfParallelism : -1, cancellationToken,
             progress is null ? null : new SynchronousProgress<(int Done, int Total)>(p => progress.Report(new RunProgress("cluster", p.Done, p.Total))));
-        var tier = new DuplicateTier(options, sketchOf);
         var duplicateOf = Duplicates(nodes, edges, tier, idf);
 
         // clusters in canonical order of their leads, with the id a single run gives (derived from the lead)

@@ -44,6 +44,8 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
     /// (canonical order) and the stories holding batch articles, with every stored member, so links to earlier
     /// articles resolve.
     /// </summary>
+    /// <param name="batch">The batch; given as a writable list, its documents' sketches are let go (each document replaced by
+    /// one without) once the duplicate tier is decided, before the clustering: nothing after the story stage reads them.</param>
     /// <param name="localTerms">The batch's terms by local id (<see cref="BatchTerms.Vocabulary"/>).</param>
     /// <param name="settings">Settings the stored terms depend on (clean and analysis), checked against the state's.</param>
     public DedupResult Run(
@@ -127,9 +129,10 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
         // the graph holds its own copy of the edges: let the join's list go before clustering (16 bytes a pair)
         pairs.Clear();
         pairs.TrimExcess();
+        var tier = new DuplicateTier(dedup, k => graph.Nodes[k].BatchIndex >= 0 ? batch[graph.Nodes[k].BatchIndex].Sketch : null).Settle(graph.Edges);
+        ReleaseSketches(batch);
         LargeGarbage.Collect();
-        var outcome = StoryOutcome.Build(graph, dedup, idf, merge.Terms, session, now,
-            k => graph.Nodes[k].BatchIndex >= 0 ? table.Batch[graph.Nodes[k].BatchIndex].Sketch : null, cancellationToken, progress);
+        var outcome = StoryOutcome.Build(graph, dedup, idf, merge.Terms, session, now, tier, cancellationToken, progress);
 
         if (!session.KeepsChanges)
             return outcome.Result;
@@ -145,6 +148,18 @@ public sealed class StoryStage(DedupOptions dedup, VectorizeOptions vectorize, I
         foreach (var (alias, target) in changes.Aliases)
             DedupLog.Aliased(logger, alias, target);
         return outcome.Result;
+    }
+
+    /// <summary>Replaces each batch document holding a sketch with one without, once the duplicate tier is settled (a batch given read-only keeps them).</summary>
+    private static void ReleaseSketches(IReadOnlyList<BatchDocument> batch)
+    {
+        if (batch is not IList<BatchDocument> { IsReadOnly: false } list)
+            return;
+        for (var i = 0; i < list.Count; i++)
+        {
+            if (list[i].Sketch is not null)
+                list[i] = list[i] with { Sketch = null };
+        }
     }
 
     /// <summary>The lowest cosine any part of the stage needs: pairs below it are never found.</summary>

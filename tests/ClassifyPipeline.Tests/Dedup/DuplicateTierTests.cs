@@ -46,6 +46,23 @@ public sealed class DuplicateTierTests
         Assert.True(tier.IsDuplicate(0, 1, 0.95));
     }
 
+    [Fact]
+    public void Settle_AnswersAsBeforeForItsEdgesWithoutTheSketches()
+    {
+        var sketches = new[] { TextSketch.Of(Text), TextSketch.Of("UPDATE. " + Text), TextSketch.Of(Other) };
+        var tier = new DuplicateTier(new DedupOptions { DuplicateThreshold = 0.7, DuplicateContainment = 0.65 }, k => sketches[k]);
+        (int, int, double)[] edges = [(0, 1, 0.9), (0, 2, 0.9), (1, 2, 0.5)];
+
+        var settled = tier.Settle(edges);
+        sketches = [null!, null!, null!];
+
+        Assert.True(settled.IsDuplicate(0, 1, 0.9));
+        Assert.False(settled.IsDuplicate(0, 2, 0.9));
+        Assert.False(settled.IsDuplicate(1, 2, 0.5));
+        // a pair it was not settled over is not a duplicate, whatever its cosine
+        Assert.False(settled.IsDuplicate(1, 0, 0.95));
+    }
+
     private static DuplicateTier Tier(double? containment, TextSketch? a, TextSketch? b) =>
         new(new DedupOptions { DuplicateThreshold = 0.7, DuplicateContainment = containment }, k => k == 0 ? a : b);
 }
